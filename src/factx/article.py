@@ -1,0 +1,156 @@
+"""Bytes -> text -> article body -> paragraphs -> sentences, all as offsets into the decoded text.
+
+Offsets are code points into the text after decoding and BOM removal; line ends are
+not normalised, so every span satisfies `text[start:end] == span text`.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import regex
+
+
+class InputError(Exception):
+    """An input that cannot be read as an article (binary, undecodable)."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Text of `data` and the warnings decoding produced. UTF-8 (BOM or not), UTF-16 with BOM;
+    UTF-16 without BOM when its NUL pattern is unmistakable; else cp1252 with a warning."""
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), warnings
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16"), warnings
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        return _strict(data, "utf-32"), warnings
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(b"\x00") >= len(sample) // 3:
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        enc = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else None
+        if enc:
+            try:
+                text = data.decode(enc)
+                warnings.append(f"no byte-order mark: read as {enc.upper()}")
+                return text, warnings
+            except UnicodeDecodeError:
+                pass
+        raise InputError("binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if _looks_binary(sample):
+            raise InputError("binary file, not text") from None
+        text = data.decode("cp1252", errors="replace")
+        warnings.append("not valid UTF-8: read as cp1252 (Windows Latin-1)")
+    if "\x00" in text:
+        if text.count("\x00") > max(8, len(text) // 100):
+            raise InputError("binary file (NUL bytes), not text")
+        warnings.append("NUL bytes in the text were ignored")
+    return text, warnings
+
+
+def _strict(data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        raise InputError(f"invalid {enc.upper()} despite its byte-order mark: {e.reason}") from None
+
+
+def _looks_binary(sample: bytes) -> bool:
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return control > len(sample) * 0.05
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    text: str
+    title: Span | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    sentence_para: list[int] = field(default_factory=list)  # paragraph index of each sentence
+
+    def sentences_between(self, start: int, end: int) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.start < end and start < s.end]
+
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BOUNDARY = regex.compile(
+    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}\p{Ll}))""", regex.V1)
+_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+
+
+def lines(text: str):
+    """(start, end) of every line, without its line end."""
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and not m.group(0):
+            break
+        body = m.group(0).rstrip("\r\n")
+        yield m.start(), m.start() + len(body)
+
+
+def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset()) -> Article:
+    art = Article(text=text)
+    kept: list[tuple[int, int]] = []
+    blank = True
+    title_text = None
+    block: list[tuple[int, int]] = []
+    blocks: list[list[tuple[int, int]]] = []
+    for s, e in lines(text):
+        raw = text[s:e]
+        stripped = raw.strip()
+        if not stripped:
+            if block:
+                blocks.append(block)
+                block = []
+            continue
+        if any(r.match(stripped) for r in cut_rules):
+            break
+        if any(r.fullmatch(stripped) for r in line_rules):
+            if block:
+                blocks.append(block)
+                block = []
+            continue
+        ls = s + (len(raw) - len(raw.lstrip()))
+        le = s + len(raw.rstrip())
+        if title_text is None:
+            title_text = stripped
+            art.title = Span(ls, le)
+        elif stripped == title_text:
+            continue  # scraped pages repeat the headline
+        block.append((ls, le))
+    if block:
+        blocks.append(block)
+    for blk in blocks:
+        p = Span(blk[0][0], blk[-1][1])
+        art.paragraphs.append(p)
+        for s, e in split_sentences(text, p.start, p.end, abbreviations):
+            art.sentences.append(Span(s, e))
+            art.sentence_para.append(len(art.paragraphs) - 1)
+    return art
+
+
+def split_sentences(text: str, start: int, end: int, abbreviations=frozenset()):
+    chunk = text[start:end]
+    pos = 0
+    for m in _BOUNDARY.finditer(chunk):
+        cut = m.start()
+        before = chunk[pos:cut].rstrip()
+        tok = _TOKEN_BEFORE.search(before)
+        if tok:
+            word = tok.group(1).rstrip(".!?…\"”’»)]").lower()
+            if word in abbreviations or regex.fullmatch(r"(?:\p{L}\.)*\p{L}", word) and len(word.replace(".", "")) <= 2:
+                continue  # "Dr.", "U.S.", "J." do not end a sentence
+        if before:
+            yield start + pos, start + pos + len(before)
+        pos = m.end()
+    rest = chunk[pos:].rstrip()
+    if rest:
+        yield start + pos, start + pos + len(rest)

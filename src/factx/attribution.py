@@ -1,0 +1,165 @@
+"""Who says it: speech cues ("X mengatakan", "kata X", '"...," he said', "according to X")
+found by the speech rules, the speaker's words looked up in the party lexicon,
+pronouns and "katanya" carried to the last named speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .article import Article
+from .engine.compile import TIMEOUT, CompiledLang
+from .lexicon.gazetteer import MEDIA
+
+# Where a before-speaker cannot start: a clause break that is not an appositive comma.
+_HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
+_AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
+_TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
+_LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    side: str
+    anaphor: bool
+    rule: str
+    speaker: str | None = None
+    party: str | None = None
+    resolved: bool = False  # a speaker (or an anaphor's antecedent) was found
+    speaker_span: tuple[int, int] | None = None  # the rule named the speaker itself
+
+
+@dataclass
+class Speaker:
+    text: str
+    party: str | None
+
+
+class Attributor:
+    def __init__(self, art: Article, comp: CompiledLang, warnings: list[str]):
+        self.art = art
+        self.comp = comp
+        self.warnings = warnings
+        self.cues: list[list[Cue]] = []
+        last: Speaker | None = None
+        for i, sent in enumerate(art.sentences):
+            cues = self._find_cues(sent.start, sent.end)
+            prev_end = sent.start
+            for cue in cues:
+                last = self._resolve(cue, prev_end, sent.end, last)
+                prev_end = cue.end
+            self.cues.append(cues)
+
+    def _find_cues(self, start: int, end: int) -> list[Cue]:
+        found: list[Cue] = []
+        text = self.art.text
+        for rule in self.comp.speech:
+            try:
+                for m in rule.regex.finditer(text, start, end, timeout=TIMEOUT):
+                    if any(overlaps(a, text, m.start(), m.end(), start, end) for a in rule.antipatterns):
+                        continue
+                    cue = Cue(m.start(), m.end(), rule.rule.side or "before", rule.rule.anaphor, rule.id)
+                    if "speaker" in rule.regex.groupindex and m.group("speaker"):
+                        cue.speaker_span = m.span("speaker")
+                    found.append(cue)
+            except TimeoutError:
+                self.warnings.append(f"rule {rule.id} took too long on one sentence and was skipped there")
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        out: list[Cue] = []
+        for c in found:
+            if out and c.start < out[-1].end:
+                continue
+            out.append(c)
+        return out
+
+    def _window(self, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
+        text = self.art.text
+        if cue.speaker_span:
+            return cue.speaker_span
+        if cue.side == "before":
+            s = lo
+            for m in _HARD_BREAK.finditer(text, lo, cue.start):
+                s = m.end()
+            return s, cue.start
+        e = hi
+        m = _AFTER_END.search(text, cue.end, hi)
+        if m:
+            e = m.start()
+        return cue.end, e
+
+    def _resolve(self, cue: Cue, lo: int, hi: int, last: Speaker | None) -> Speaker | None:
+        if cue.anaphor:
+            if last:
+                cue.speaker, cue.party, cue.resolved = last.text, last.party, True
+            return last
+        s, e = self._window(cue, lo, hi)
+        got = self.speaker_in(s, e)
+        if got is None and cue.side == "before":
+            # "..., said Dmitry Trenin" read as before fails: try the other side once
+            alt = Cue(cue.start, cue.end, "after", False, cue.rule)
+            s2, e2 = self._window(alt, lo, hi)
+            got = self.speaker_in(s2, e2, names_only=True)
+        if got is None:
+            if self.comp.anaphors.find(self.art.text, s, e) and last:
+                cue.speaker, cue.party, cue.resolved = last.text, last.party, True
+                return last
+            return last
+        cue.speaker, cue.party, cue.resolved = got.text, got.party, True
+        return got
+
+    def speaker_in(self, s: int, e: int, names_only: bool = False) -> Speaker | None:
+        text = self.art.text
+        if e <= s:
+            return None
+        mentions = self.comp.parties.find(text, s, e)
+        if mentions:
+            best = min(mentions, key=lambda m: (m.tier, m.start))
+            party = None if best.tier == MEDIA else best.key
+            return Speaker(self._speaker_text(s, e, best.start), party)
+        if names_only:
+            return None
+        if self.comp.anaphors.find(text, s, e):
+            return None
+        words = _trim(text[s:e])
+        # A named person the lexicon does not know ("Ulviyya Babayeva"): speaks for no party.
+        if words and regex.search(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+", words) and len(words.split()) <= 8:
+            return Speaker(words, None)
+        return None
+
+    def _speaker_text(self, s: int, e: int, anchor: int) -> str:
+        text = self.art.text
+        words = _trim(text[s:e])
+        if len(words.split()) > 10:
+            words = _trim(text[anchor:e])
+            words = " ".join(words.split()[:10])
+        return words
+
+    def for_claim(self, sent_idx: int, start: int, end: int, kind: str) -> Cue | None:
+        cues = [c for c in self.cues[sent_idx] if c.resolved]
+        if not cues:
+            return None
+        before = [c for c in cues if c.end <= start]
+        after = [c for c in cues if c.start >= end]
+        inside = [c for c in cues if c.start >= start and c.end <= end]
+        order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], after, inside)
+        for group in order:
+            if group:
+                return group[0]
+        return None
+
+
+def overlaps(anti: regex.Pattern, text: str, ms: int, me: int, start: int, end: int) -> bool:
+    """Does a match of `anti` inside [start, end) overlap [ms, me)?"""
+    for a in anti.finditer(text, start, end, timeout=TIMEOUT):
+        if a.start() < me and ms < a.end():
+            return True
+    return False
+
+
+def _trim(s: str) -> str:
+    s = " ".join(s.split()).strip(_TRIM)
+    s = _LEAD.sub("", s)
+    return s.strip(_TRIM)

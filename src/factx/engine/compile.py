@@ -1,0 +1,323 @@
+"""Expand {placeholders} and compile every rule of a language once per process.
+
+`{name}` expands a vocab term (non-capturing), a vocab class (captured under the
+class name, the matched words mapped back to the class key) or a built-in
+(`count`, `number`, `date`, `party`, `place`, `place_list`, `quote`).
+`{name:field}` captures the expansion under `field` instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import regex
+
+from ..lexicon.dates import DateGrammar
+from ..lexicon.gazetteer import Gazetteer, party_gazetteer, place_gazetteer, place_names
+from ..lexicon.numbers import NumberGrammar
+from ..models import claim_fields
+from . import schema
+from .loader import LoadedRule, RuleSet
+from .yamlloc import LocatedError
+
+FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
+PLACEHOLDER = regex.compile(r"\{([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
+# built-in placeholder -> the group it captures by default (None: not captured)
+BUILTINS = {"count": "count", "number": None, "date": "date", "party": None, "place": None,
+            "place_list": "locations", "quote": "text"}
+SPEECH_GROUPS = {"speaker"}
+QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("‘", "’"), ('"', '"'), ("''", "''"), ("‹", "›")]
+TIMEOUT = 0.25  # seconds per rule per segment: a slow user pattern cannot hang an extraction
+
+
+def _alt(items) -> str:
+    parts = []
+    for s in sorted(set(items), key=len, reverse=True):
+        s = s.strip()
+        if not s:
+            continue
+        stem = s.endswith("*")
+        s = s.rstrip("*")
+        body = regex.escape(s).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]")
+        if s.isupper() and len(s) <= 5:
+            body = f"(?-i:{body})"
+        parts.append(body + (r"\w*" if stem else ""))
+    return "|".join(parts) or "(?!)"
+
+
+def quote_re() -> str:
+    alts = []
+    for o, c in QUOTES:
+        eo, ec = regex.escape(o), regex.escape(c)
+        inner = f"(?:(?!{ec})[^\\n])+" if len(c) > 1 else f"[^{ec}{eo}\\n]+"
+        alts.append(f"{eo}(?P<text>{inner}){ec}")
+    return "(?:" + "|".join(alts) + ")"
+
+
+def nested_quantifier(src: str) -> int | None:
+    """Offset of a group that repeats something already unbounded, like `(a+)+`, else None."""
+    stack: list[list] = []  # [start, has_unbounded]
+    i, n = 0, len(src)
+    last_group: tuple[int, bool] | None = None
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            last_group = None
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and src[j] == "^":
+                j += 1
+            if j < n and src[j] == "]":
+                j += 1
+            while j < n and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            i = j + 1
+            last_group = None
+            continue
+        if c == "(":
+            stack.append([i, False])
+        elif c == ")" and stack:
+            start, unbounded = stack.pop()
+            last_group = (start, unbounded)
+            i += 1
+            continue
+        unbounded_q = c in "+*" or (c == "{" and regex.match(r"\{\d*,\}", src[i:]))
+        if unbounded_q:
+            if last_group and last_group[1] and (i == 0 or src[i - 1] == ")"):
+                return last_group[0]
+            if stack:
+                stack[-1][1] = True
+        if last_group and last_group[1] and stack and src[i - 1] == ")":
+            stack[-1][1] = True
+        last_group = None
+        i += 1
+    return None
+
+
+@dataclass
+class CompiledRule:
+    id: str
+    kind: str
+    lang: str
+    rule: schema.Rule
+    regex: regex.Pattern
+    antipatterns: list[regex.Pattern]
+    origin: str
+    folder: str
+
+
+@dataclass
+class CompiledLang:
+    lang: str
+    numbers: NumberGrammar | None
+    dates: DateGrammar | None
+    parties: Gazetteer
+    places: Gazetteer
+    classes: dict[str, list[tuple[str, regex.Pattern]]]
+    rules: dict[str, list[CompiledRule]]
+    speech: list[CompiledRule]
+    line_rules: list[regex.Pattern]
+    cut_rules: list[regex.Pattern]
+    abbreviations: set[str]
+    anaphors: Gazetteer
+    errors: list[LocatedError] = field(default_factory=list)
+    place_prefix: regex.Pattern | None = None  # "kota", "the town of": stripped from place names
+
+    def map_class(self, name: str, text: str) -> str | None:
+        for key, rx in self.classes.get(name, []):
+            if rx.fullmatch(text.strip()):
+                return key
+        return None
+
+
+class Expander:
+    def __init__(self, ruleset: RuleSet, lang: str):
+        self.lang = lang
+        self.terms: dict[str, list[str]] = {}
+        self.classes: dict[str, dict[str, list[str]]] = {}
+        self.abbreviations: set[str] = set()
+        self.anaphors: list[str] = []
+        for vocab, _ in ruleset.vocab.get(lang, []):
+            for k, v in vocab.terms.items():
+                self.terms.setdefault(k, []).extend(v)
+            for k, groups in vocab.classes.items():
+                for key, words in groups.items():
+                    self.classes.setdefault(k, {}).setdefault(key, []).extend(words)
+            self.abbreviations |= {a.lower() for a in vocab.abbreviations}
+            self.anaphors += vocab.anaphors
+        self.numbers = NumberGrammar(ruleset.numbers[lang][0]) if lang in ruleset.numbers else None
+        self.dates = DateGrammar(ruleset.dates[lang][0]) if lang in ruleset.dates else None
+        parties = [p for p, _ in ruleset.parties.values()]
+        places = [p for p, _ in ruleset.places.values()]
+        self.party_re = _alt(
+            n for p in parties for n in (
+                *p.names.en, *p.names.id, *p.names.ru, *p.adjectives.en, *p.adjectives.id, *p.adjectives.ru,
+                *p.generic.en, *p.generic.id, *p.generic.ru,
+                *[x for b in p.bodies for x in (*b.en, *b.id, *b.ru)],
+                *[x for person in p.people for x in (person.name, *person.variants)]))
+        names = _alt(n for p in places for n, _ in place_names(p))
+        prefix = "|".join(f"(?:{t})" for t in self.terms.get("place_prefix", [])) or "(?!)"
+        word = r"(?-i:\p{Lu})[\p{L}'’]+(?:-[\p{L}'’]+)?"
+        self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w)|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
+                         if places else rf"(?:{prefix})\s+{word}")
+        joiner = "|".join(self.terms.get("list_and", [])) or "and"
+        self.place_list_re = rf"{self.place_re}(?:(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+){self.place_re})*"
+        self.parties = parties
+        self.places = places
+
+    def builtin(self, name: str) -> str | None:
+        if name == "count":
+            return self.numbers.count_re if self.numbers else None
+        if name == "number":
+            return self.numbers.number_re if self.numbers else None
+        if name == "date":
+            return self.dates.span_re if self.dates else None
+        if name == "party":
+            return self.party_re
+        if name == "place":
+            return self.place_re
+        if name == "place_list":
+            return self.place_list_re
+        if name == "quote":
+            return quote_re()
+        return None
+
+    def expand(self, pattern: str) -> tuple[str, list[str]]:
+        """The expanded regex and the list of unknown placeholders."""
+        unknown: list[str] = []
+
+        def sub(m: regex.Match) -> str:
+            name, alias = m.group(1), m.group(2)
+            if name in self.classes:
+                body = "|".join(w for ws in self.classes[name].values() for w in ws)
+                return f"(?P<{alias or name}>{body})"
+            if name in self.terms:
+                body = "|".join(self.terms[name])
+                return f"(?P<{alias}>{body})" if alias else f"(?:{body})"
+            if name in BUILTINS:
+                body = self.builtin(name)
+                if body is None:
+                    unknown.append(f"{name} (no {name} lexicon for language {self.lang!r})")
+                    return "(?!)"
+                group = alias or BUILTINS[name]
+                if name == "quote":
+                    body = body.replace("(?P<text>", f"(?P<{group}>") if group != "text" else body
+                    return body
+                return f"(?P<{group}>{body})" if group else f"(?:{body})"
+            unknown.append(name)
+            return "(?!)"
+
+        return PLACEHOLDER.sub(sub, pattern), unknown
+
+
+def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> CompiledRule | None:
+    rule = lr.rule
+    ok = True
+    bad = nested_quantifier(PLACEHOLDER.sub("X", rule.pattern))
+    if bad is not None:
+        errors.append(lr.origin.error(
+            f"pattern can backtrack catastrophically (a repeated group that repeats inside, at offset {bad})",
+            ("pattern",)))
+        ok = False
+    src, unknown = exp.expand(rule.pattern)
+    for name in unknown:
+        errors.append(lr.origin.error(f"unknown placeholder {{{name}}}", ("pattern",)))
+        ok = False
+    try:
+        rx = regex.compile(src, FLAGS)
+    except (regex.error, OverflowError) as e:
+        errors.append(lr.origin.error(f"regex error: {e}", ("pattern",)))
+        return None
+    allowed = SPEECH_GROUPS if lr.kind == "speech" else claim_fields(lr.kind)
+    for group in rx.groupindex:
+        if group not in allowed:
+            errors.append(lr.origin.error(
+                f"named group {group!r} maps to no {lr.kind} field (fields: {', '.join(sorted(allowed))})",
+                ("pattern",)))
+            ok = False
+    if lr.kind != "speech":
+        for key in rule.fields:
+            if key not in claim_fields(lr.kind):
+                errors.append(lr.origin.error(f"field {key!r} is not a {lr.kind} field", ("fields", key)))
+                ok = False
+    elif rule.side is None:
+        errors.append(lr.origin.error("a speech cue needs `side: before` or `side: after`", ()))
+        ok = False
+    antis = []
+    for i, a in enumerate(rule.antipatterns):
+        try:
+            antis.append(regex.compile(exp.expand(a)[0], FLAGS))
+        except regex.error as e:
+            errors.append(lr.origin.error(f"antipattern regex error: {e}", ("antipatterns", i)))
+            ok = False
+    if not ok:
+        return None
+    return CompiledRule(rule.id, lr.kind, lr.lang, rule, rx, antis, lr.origin.path, lr.origin.folder)
+
+
+def _compile_text_patterns(items, exp: Expander, errors, path_key, origin) -> list[regex.Pattern]:
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(regex.compile(exp.expand(item.pattern)[0], FLAGS))
+        except regex.error as e:
+            errors.append(origin.error(f"regex error: {e}", (path_key, i, "pattern")))
+    return out
+
+
+def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
+    exp = Expander(ruleset, lang)
+    errors: list[LocatedError] = []
+    by_kind: dict[str, list[CompiledRule]] = {k: [] for k in ("casualty", "attack", "ceasefire", "quote", "speech")}
+    for lr in ruleset.rules.values():
+        if lr.lang != lang:
+            continue
+        cr = compile_rule(lr, exp, errors)
+        if cr:
+            by_kind[lr.kind].append(cr)
+    lines, cuts = [], []
+    for bp, origin in ruleset.boilerplate.get(lang, []):
+        lines += _compile_text_patterns(bp.line, exp, errors, "line", origin)
+        cuts += _compile_text_patterns(bp.cut, exp, errors, "cut", origin)
+    classes = {name: [(key, regex.compile("(?:" + "|".join(words) + ")", FLAGS)) for key, words in groups.items()]
+               for name, groups in exp.classes.items()}
+    return CompiledLang(
+        lang=lang, numbers=exp.numbers, dates=exp.dates,
+        parties=_party_gazetteer(ruleset), places=_place_gazetteer(ruleset),
+        classes=classes, rules={k: v for k, v in by_kind.items() if k != "speech"}, speech=by_kind["speech"],
+        line_rules=lines, cut_rules=cuts, abbreviations=exp.abbreviations,
+        anaphors=Gazetteer([(a, "anaphor", 0, None) for a in exp.anaphors]), errors=errors,
+        place_prefix=_prefix_re(exp.terms.get("place_prefix", [])))
+
+
+def _prefix_re(terms: list[str]) -> regex.Pattern | None:
+    if not terms:
+        return None
+    return regex.compile("^(?:(?:" + "|".join(f"(?:{t})" for t in terms) + r")\s+)+", FLAGS)
+
+
+_GAZ: dict[int, tuple[Gazetteer, Gazetteer]] = {}
+
+
+def _party_gazetteer(ruleset: RuleSet) -> Gazetteer:
+    key = id(ruleset)
+    if key not in _GAZ:
+        _GAZ[key] = (party_gazetteer([p for p, _ in ruleset.parties.values()]),
+                     place_gazetteer([p for p, _ in ruleset.places.values()]))
+    return _GAZ[key][0]
+
+
+def _place_gazetteer(ruleset: RuleSet) -> Gazetteer:
+    _party_gazetteer(ruleset)
+    return _GAZ[id(ruleset)][1]
+
+
+_COMPILED: dict[tuple[int, str], CompiledLang] = {}
+
+
+def get_compiled(ruleset: RuleSet, lang: str) -> CompiledLang:
+    """Compiled once per process per (rule set, language)."""
+    key = (id(ruleset), lang)
+    if key not in _COMPILED:
+        _COMPILED[key] = compile_lang(ruleset, lang)
+    return _COMPILED[key]

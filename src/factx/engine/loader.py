@@ -1,0 +1,205 @@
+"""Find, read and validate rule and lexicon files; collect every error with its location.
+
+Shipped packs come first, then the folders of FACTX_RULES, then --rules folders.
+A rule whose id already exists replaces the earlier one (the override mechanism);
+two rules with one id inside the same folder are an error.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .yamlloc import Located, LocatedError, load_located
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    **{k: schema.RulePack for k in ("casualty", "attack", "ceasefire", "quote", "speech")},
+    "vocab": schema.Vocab,
+    "numbers": schema.Numbers,
+    "dates": schema.Dates,
+    "boilerplate": schema.Boilerplate,
+    "parties": schema.Parties,
+    "places": schema.Places,
+}
+
+
+class RuleError(Exception):
+    """Rule files are broken; `errors` holds every problem found."""
+
+    def __init__(self, errors: list[LocatedError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def shipped_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_packdata" / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"  # a source checkout / editable install
+
+
+def rule_dirs(extra: list[str] | None = None) -> list[Path]:
+    dirs = [shipped_rules_dir()]
+    env = os.environ.get("FACTX_RULES", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p) for p in (extra or [])]
+    return dirs
+
+
+@dataclass
+class Origin:
+    path: str
+    located: Located
+    loc: tuple  # where in the file
+    folder: str
+
+    def error(self, message: str, sub: tuple = ()) -> LocatedError:
+        return self.located.error(self.loc + sub, message)
+
+
+@dataclass
+class LoadedRule:
+    rule: schema.Rule
+    kind: str
+    lang: str
+    origin: Origin
+
+
+@dataclass
+class RuleSet:
+    """Everything the packs define, merged across folders, not yet compiled."""
+
+    rules: dict[str, LoadedRule] = field(default_factory=dict)  # by id, in load order
+    vocab: dict[str, list[tuple[schema.Vocab, Origin]]] = field(default_factory=dict)
+    numbers: dict[str, tuple[schema.Numbers, Origin]] = field(default_factory=dict)
+    dates: dict[str, tuple[schema.Dates, Origin]] = field(default_factory=dict)
+    boilerplate: dict[str, list[tuple[schema.Boilerplate, Origin]]] = field(default_factory=dict)
+    parties: dict[str, tuple[schema.Party, Origin]] = field(default_factory=dict)
+    places: dict[str, tuple[schema.Place, Origin]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def languages(self) -> list[str]:
+        langs = {r.lang for r in self.rules.values()}
+        return sorted(langs)
+
+    def rules_for(self, lang: str, kind: str) -> list[LoadedRule]:
+        return [r for r in self.rules.values() if r.lang == lang and r.kind == kind]
+
+
+def _iso639_1(code: str) -> bool:
+    from ..langdetect import ISO_639_1
+
+    return code in ISO_639_1
+
+
+def _files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    return sorted(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def read_file(path: Path, ruleset: RuleSet, folder: str, ids_in_folder: dict[str, Origin]) -> None:
+    shown = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        ruleset.errors.append(LocatedError(shown, 1, 1, f"cannot read rule file: {e}"))
+        return
+    located = load_located(text, shown)
+    ruleset.files.append(shown)
+    ruleset.errors += located.errors
+    data = located.data
+    if located.errors and data is None:
+        return
+    if not isinstance(data, dict):
+        ruleset.errors.append(located.error((), "a rule file must be a mapping with a `kind:` key"))
+        return
+    kind = data.get("kind") or ("parties" if "parties" in data else "places" if "places" in data else None)
+    if kind not in FILE_MODELS:
+        where = ("kind",) if "kind" in data else ()
+        known = ", ".join(sorted(FILE_MODELS))
+        ruleset.errors.append(located.error(where, f"unknown kind {kind!r} (one of: {known})"))
+        return
+    try:
+        model: Any = FILE_MODELS[kind].model_validate(data)
+    except ValidationError as e:
+        for err in e.errors():
+            loc = tuple(err["loc"])
+            field_path = ".".join(str(x) for x in loc) or "(file)"
+            ruleset.errors.append(located.error(loc, f"{field_path}: {err['msg']}"))
+        return
+    origin = Origin(shown, located, (), folder)
+    lang = getattr(model, "lang", None)
+    if lang is not None and not _iso639_1(lang):
+        ruleset.errors.append(located.error(("lang",), f"unknown language {lang!r}: use an ISO 639-1 code"))
+        return
+    if isinstance(model, schema.RulePack):
+        for i, rule in enumerate(model.rules):
+            rule_origin = Origin(shown, located, ("rules", i), folder)
+            prefix = f"{model.lang}.{model.kind}."
+            if not rule.id.startswith(prefix):
+                ruleset.errors.append(rule_origin.error(f"rule id {rule.id!r} must start with {prefix!r}", ("id",)))
+            if rule.id in ids_in_folder:
+                first = ids_in_folder[rule.id]
+                line = first.located.where(first.loc)[0]
+                ruleset.errors.append(
+                    rule_origin.error(f"duplicate rule id {rule.id!r} (first in {first.path}:{line})", ("id",))
+                )
+                continue
+            ids_in_folder[rule.id] = rule_origin
+            if rule.id in ruleset.rules:
+                old = ruleset.rules.pop(rule.id)
+                ruleset.warnings.append(f"{shown}: rule {rule.id} replaces the one from {old.origin.path}")
+            ruleset.rules[rule.id] = LoadedRule(rule, model.kind, model.lang, rule_origin)
+    elif isinstance(model, schema.Vocab):
+        ruleset.vocab.setdefault(model.lang, []).append((model, origin))
+    elif isinstance(model, schema.Numbers):
+        ruleset.numbers[model.lang] = (model, origin)
+    elif isinstance(model, schema.Dates):
+        ruleset.dates[model.lang] = (model, origin)
+    elif isinstance(model, schema.Boilerplate):
+        ruleset.boilerplate.setdefault(model.lang, []).append((model, origin))
+    elif isinstance(model, schema.Parties):
+        for i, party in enumerate(model.parties):
+            ruleset.parties[party.id] = (party, Origin(shown, located, ("parties", i), folder))
+    elif isinstance(model, schema.Places):
+        for i, place in enumerate(model.places):
+            ruleset.places[place.id] = (place, Origin(shown, located, ("places", i), folder))
+
+
+def load_rules(dirs: list[Path]) -> RuleSet:
+    """Read every file of every folder; errors are collected, never raised here."""
+    ruleset = RuleSet()
+    for folder in dirs:
+        if not folder.exists():
+            ruleset.errors.append(LocatedError(_display(folder), 1, 1, "rule folder does not exist"))
+            continue
+        ids_in_folder: dict[str, Origin] = {}
+        for path in _files(folder):
+            read_file(path, ruleset, str(folder), ids_in_folder)
+    return ruleset
+
+
+@lru_cache(maxsize=8)
+def _cached(dirs: tuple[str, ...]) -> RuleSet:
+    return load_rules([Path(d) for d in dirs])
+
+
+def get_ruleset(extra: tuple[str, ...] | list[str] | None = None) -> RuleSet:
+    """The merged rule set for the shipped packs + FACTX_RULES + `extra`, read once per process."""
+    return _cached(tuple(str(d) for d in rule_dirs(list(extra or []))))

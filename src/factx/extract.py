@@ -1,0 +1,170 @@
+"""Run the compiled rules of one language over an article's segments and build claims."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from .article import Article, Span
+from .attribution import Attributor, overlaps
+from .engine.compile import TIMEOUT, CompiledLang, CompiledRule
+from .models import KINDS
+
+_PREFIX_SPLIT = regex.compile(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
+_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+
+
+@dataclass
+class RawClaim:
+    kind: str
+    rule: CompiledRule
+    order: int
+    start: int
+    end: int
+    anchor: tuple[int, int]
+    fields: dict = field(default_factory=dict)
+
+
+def iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class Extractor:
+    def __init__(self, art: Article, comp: CompiledLang, published: dt.date | None, warnings: list[str]):
+        self.art = art
+        self.comp = comp
+        self.published = published
+        self.warnings = warnings
+        self._timed_out: set[str] = set()
+
+    # -- matching ---------------------------------------------------------------------------
+    def matches(self, kind: str, rules: list[CompiledRule]) -> list[RawClaim]:
+        text = self.art.text
+        out: list[RawClaim] = []
+        for order, rule in enumerate(rules):
+            segments = self.art.sentences if rule.rule.scope == "sentence" else self.art.paragraphs
+            for seg in segments:
+                try:
+                    for m in rule.regex.finditer(text, seg.start, seg.end, timeout=TIMEOUT):
+                        if m.end() == m.start():
+                            continue
+                        if any(overlaps(a, text, m.start(), m.end(), seg.start, seg.end) for a in rule.antipatterns):
+                            continue
+                        raw = self.build(kind, rule, order, m)
+                        if raw is not None:
+                            out.append(raw)
+                except TimeoutError:
+                    if rule.id not in self._timed_out:
+                        self._timed_out.add(rule.id)
+                        self.warnings.append(
+                            f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off")
+        return out
+
+    def build(self, kind: str, rule: CompiledRule, order: int, m: regex.Match) -> RawClaim | None:
+        f: dict = {k: v for k, v in rule.rule.fields.items()}
+        anchor = m.span()
+        for name in rule.regex.groupindex:
+            if m.group(name) is None:
+                continue
+            value = m.group(name)
+            if name == "count":
+                if kind == "casualty":
+                    count = self.comp.numbers.parse_count(value) if self.comp.numbers else None
+                    if not count or all(count[k] is None for k in ("value", "min", "max")):
+                        return None
+                    f["count"] = count
+                    anchor = m.span("count")
+                else:
+                    f["count"] = self.comp.numbers.parse_number(value) if self.comp.numbers else None
+            elif name in ("date", "since"):
+                f[name] = iso(self.comp.dates.resolve(value, self.published)) if self.comp.dates else None
+            elif name == "locations":
+                f["locations"] = self.locations(value)
+                anchor = m.span("locations")
+            elif name in ("attacker", "accused", "victim_party"):
+                f[name] = self.party_of(value)
+            elif name == "text":
+                parts = [" ".join(c.split()) for c in m.captures("text")]
+                f["text"] = " ... ".join(p.strip() for p in parts if p.strip())
+                spans = m.spans("text")
+                anchor = (spans[0][0], spans[-1][1])
+            elif name in self.comp.classes:
+                f[name] = self.comp.map_class(name, value) or value.lower()
+            else:
+                f[name] = " ".join(value.split())
+        if kind == "quote" and len(_WORDS.findall(f.get("text", ""))) < 3:
+            return None  # a scare-quoted term is not a quote
+        if kind == "attack" and not f.get("locations"):
+            return None
+        return RawClaim(kind, rule, order, m.start(), m.end(), anchor, f)
+
+    def locations(self, text: str) -> list[dict]:
+        out, seen = [], set()
+        prefix = self.comp.place_prefix
+        for piece in _PREFIX_SPLIT.split(text):
+            piece = piece.strip(" ,.;")
+            if prefix:
+                piece = prefix.sub("", piece)
+            if not piece:
+                continue
+            mentions = self.comp.places.find(piece)
+            place = naming = None
+            if mentions:
+                place, naming = mentions[0].key, mentions[0].extra
+            key = place or piece.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({"name": piece, "place": place, "naming": naming})
+        return out
+
+    def party_of(self, text: str) -> str | None:
+        mentions = [m for m in self.comp.parties.find(text) if m.tier < 5]
+        if not mentions:
+            return None
+        return min(mentions, key=lambda m: (m.tier, m.start)).key
+
+    # -- claims -------------------------------------------------------------------------------
+    def run(self) -> list[dict]:
+        raws: list[RawClaim] = []
+        for kind in KINDS:
+            found = self.matches(kind, self.comp.rules.get(kind, []))
+            found.sort(key=lambda r: (r.order, r.start))
+            kept: list[RawClaim] = []
+            for r in found:
+                if any(r.anchor[0] < k.anchor[1] and k.anchor[0] < r.anchor[1] for k in kept):
+                    continue
+                kept.append(r)
+            raws += kept
+        raws.sort(key=lambda r: (r.start, KINDS.index(r.kind)))
+        attributor = Attributor(self.art, self.comp, self.warnings)
+        claims = []
+        for n, r in enumerate(raws, 1):
+            claims.append(self.finish(r, n, attributor))
+        return claims
+
+    def finish(self, r: RawClaim, n: int, attributor: Attributor) -> dict:
+        sents = self.art.sentences_between(r.start, r.end)
+        if sents:
+            ev = Span(self.art.sentences[sents[0]].start, self.art.sentences[sents[-1]].end)
+            sent_idx = sents[0]
+        else:
+            ev, sent_idx = Span(r.start, r.end), None
+        cue = attributor.for_claim(sent_idx, r.start, r.end, r.kind) if sent_idx is not None else None
+        party = cue.party if cue else None
+        speaker = cue.speaker if cue else None
+        claim = {"id": f"c{n}", "kind": r.kind, "party": party, "speaker": speaker}
+        for k, v in r.fields.items():
+            claim[k] = party if v == "@party" else v
+        if "date" not in claim or claim["date"] is None:
+            claim["date"] = self.sentence_date(ev) if self.comp.dates else None
+            if claim["date"] is not None and claim["date"] == claim.get("since"):
+                claim["date"] = None  # the only date in the sentence is where the count starts
+        claim["rule"] = r.rule.id
+        claim["_match"] = (r.start, r.end)
+        claim["evidence"] = {"text": self.art.text[ev.start:ev.end], "start": ev.start, "end": ev.end}
+        return claim
+
+    def sentence_date(self, ev: Span) -> str | None:
+        return iso(self.comp.dates.find_first(self.art.text[ev.start:ev.end], self.published))

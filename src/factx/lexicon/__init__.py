@@ -1,0 +1,1 @@
+"""Code over the lexicon data in rules/: numbers, dates, parties and places."""

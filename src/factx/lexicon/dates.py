@@ -1,0 +1,110 @@
+"""The one date resolver: date-looking spans found by rules, normalised with a month table.
+
+`dateparser` is only the fallback for a span the table cannot read, and it is
+imported on first use (it costs 60-200 ms). Never run over whole text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import regex
+
+from ..engine.schema import Dates
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_GROUP = regex.compile(r"\(\?P<(\w+)>")
+
+
+def strip_groups(pattern: str) -> str:
+    """Named groups become plain groups, so a date pattern can sit inside a rule."""
+    return _GROUP.sub("(?:", pattern)
+
+
+class DateGrammar:
+    def __init__(self, spec: Dates):
+        self.spec = spec
+        self.months = {k.lower(): v for k, v in spec.months.items()}
+        self.weekdays = {k.lower(): v for k, v in spec.weekdays.items()}
+        self.relative = {k.lower(): v for k, v in spec.relative.items()}
+        subs = {"month": _alt(self.months) or "(?!)", "weekday": _alt(self.weekdays) or "(?!)",
+                "rel": _alt(self.relative) or "(?!)"}
+        self.patterns = []
+        for p in spec.patterns:
+            src = p.pattern
+            for k, v in subs.items():
+                src = src.replace("{" + k + "}", f"(?:{v})")
+            self.patterns.append((p.id, src))
+        self.compiled = [(pid, regex.compile(src, regex.I)) for pid, src in self.patterns]
+        # the longest alternative first: "Minggu (1/11/2020)" before "Minggu"
+        self.span_re = "(?:" + "|".join(strip_groups(src) for _, src in self.patterns) + ")"
+
+    def resolve(self, text: str, published: dt.date | None) -> dt.date | None:
+        for _, rx in self.compiled:
+            m = rx.fullmatch(text.strip())
+            if m:
+                return self._from_groups(m.groupdict(), published, text)
+        return self._fallback(text, published)
+
+    def find_first(self, text: str, published: dt.date | None, need_year: bool = False):
+        """The first date in `text` (used for `published` and for sentence dates)."""
+        best = None
+        for _, rx in self.compiled:
+            for m in rx.finditer(text):
+                if need_year and not m.groupdict().get("year"):
+                    continue
+                if best is None or m.start() < best.start() or (m.start() == best.start() and m.end() > best.end()):
+                    best = m
+                break
+        if best is None:
+            return None
+        return self._from_groups(best.groupdict(), published, best.group(0))
+
+    def _month(self, value: str | None) -> int | None:
+        if value is None:
+            return None
+        if value.isdigit():
+            return int(value)
+        return self.months.get(value.lower().rstrip("."))
+
+    def _from_groups(self, g: dict, published: dt.date | None, text: str) -> dt.date | None:
+        try:
+            if g.get("rel"):
+                if published is None:
+                    return None
+                return published + dt.timedelta(days=self.relative[regex.sub(r"\s+", " ", g["rel"].lower())])
+            day = int(g["day"]) if g.get("day") else None
+            month = self._month(g.get("month"))
+            year = int(g["year"]) if g.get("year") else None
+            if year is not None and year < 100:
+                year += 2000
+            if day and month:
+                if year is None:
+                    if published is None:
+                        return None
+                    year = published.year
+                    if dt.date(year, month, day) > published + dt.timedelta(days=1):
+                        year -= 1
+                return dt.date(year, month, day)
+            if g.get("weekday") and published is not None:
+                wd = self.weekdays[g["weekday"].lower()]
+                return published - dt.timedelta(days=(published.weekday() - wd) % 7)
+        except (ValueError, KeyError):
+            return self._fallback(text, published)
+        return None
+
+    def _fallback(self, text: str, published: dt.date | None) -> dt.date | None:
+        import dateparser  # lazy: costly to import and to warm up
+
+        settings = {"DATE_ORDER": self.spec.order, "PREFER_DATES_FROM": "past"}
+        if published is not None:
+            settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+        try:
+            got = dateparser.parse(text, languages=[self.spec.lang], settings=settings)
+        except Exception:  # dateparser raises assorted errors on odd input
+            return None
+        return got.date() if got else None

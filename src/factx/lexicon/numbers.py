@@ -1,0 +1,111 @@
+"""The one number parser: digits and number words of a language, vague amounts and qualifiers.
+
+Driven entirely by `rules/<lang>/numbers.yaml`. Duckling's idea: numbers are a
+dimension of their own that other rules reuse (`{count}`), never parsed twice.
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.schema import Numbers
+
+_SPLIT = re.compile(r"[\s\u00a0-]+")
+_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _alt(words) -> str:
+    """Longest-first alternation; spaces in a phrase match any run of white space."""
+    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+class NumberGrammar:
+    def __init__(self, spec: Numbers):
+        self.spec = spec
+        self.words = {k.lower(): v for k, v in spec.words.items()}
+        self.mult = {k.lower(): v for k, v in spec.multipliers.items()}
+        self.teens = {k.lower(): v for k, v in spec.teens.items()}
+        self.aliases = {k.lower(): v.lower() for k, v in spec.aliases.items()}
+        self.connectors = {c.lower() for c in spec.connectors}
+        self.vague = {k.lower(): v for k, v in spec.vague.items()}
+        q = spec.qualifiers
+        self.qualifiers = {w.lower(): slot for slot, ws in
+                           (("min", q.min), ("max", q.max), ("approximate", q.approximate), ("exact", q.exact))
+                           for w in ws}
+        word = _alt([*self.words, *self.mult, *self.teens, *self.aliases])
+        large = _alt([w for w, v in self.mult.items() if v >= 1000]) or "(?!)"
+        conn = _alt(self.connectors)
+        conn_part = rf"(?:(?:{conn})\s+)?" if conn else ""
+        words_re = rf"(?:{word})(?:(?:\s+|-){conn_part}(?:{word}))*"
+        digits_re = rf"(?:{spec.digits})(?:\s+(?:{large}))?"
+        number = rf"(?:{digits_re}|{words_re})(?:\s*\((?:{spec.digits}|{words_re})\))?"
+        self.number_re = rf"(?<![\w.,])(?:{number})(?![\w])"
+        vague = _alt(self.vague) or "(?!)"
+        qual = _alt(self.qualifiers)
+        qual_part = rf"(?:(?:{qual})\s+)?" if qual else ""
+        self.count_re = rf"(?<![\w.,]){qual_part}(?:{number}|(?:{vague}))(?![\w])"
+        self._qual_re = re.compile(rf"^(?:{qual})\s+", re.I) if qual else None
+        self._digits = re.compile(rf"^(?:{spec.digits})$")
+        self._vague_re = re.compile(rf"^(?:{vague})$", re.I)
+
+    def parse_number(self, text: str) -> int | None:
+        text = _PAREN.sub("", text.strip()).strip()
+        low = text.lower()
+        head, _, tail = low.partition(" ")
+        if self._digits.match(head):
+            value = int(re.sub(r"\D", "", head))
+            tail = tail.strip()
+            if tail:
+                if tail not in self.mult:
+                    return None
+                value *= self.mult[tail]
+            return value
+        for alias, expansion in sorted(self.aliases.items(), key=lambda kv: -len(kv[0])):
+            low = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", expansion, low)
+        total = group = pending = 0
+        seen = False
+        for tok in _SPLIT.split(low):
+            if not tok or tok in self.connectors:
+                continue
+            seen = True
+            if tok in self.words:
+                pending += self.words[tok]
+            elif tok in self.teens:
+                pending += self.teens[tok]
+            elif tok in self.mult:
+                m = self.mult[tok]
+                if m < 1000:
+                    group += (pending or 1) * m
+                    pending = 0
+                else:
+                    total += ((group + pending) or 1) * m
+                    group = pending = 0
+            else:
+                return None
+        return total + group + pending if seen else None
+
+    def parse_count(self, text: str) -> dict:
+        """`{"value", "min", "max", "approximate"}` of a count span such as `lebih dari 1.000`."""
+        text = text.strip()
+        slot = "exact"
+        if self._qual_re:
+            m = self._qual_re.match(text)
+            if m:
+                slot = self.qualifiers[re.sub(r"\s+", " ", m.group(0).strip().lower())]
+                text = text[m.end():]
+        count = {"value": None, "min": None, "max": None, "approximate": False}
+        if self._vague_re.match(text.strip()):
+            count["min"] = self.vague[re.sub(r"\s+", " ", text.strip().lower())]
+            count["approximate"] = True
+            return count
+        value = self.parse_number(text)
+        if value is None:
+            return count
+        if slot == "min":
+            count["min"] = value
+        elif slot == "max":
+            count["max"] = value
+        else:
+            count["value"] = value
+            count["approximate"] = slot == "approximate"
+        return count
