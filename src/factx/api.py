@@ -14,7 +14,7 @@ import datetime as dt
 from .article import build, decode
 from .engine.compile import get_compiled
 from .engine.loader import RuleError, get_ruleset
-from .extract import Extractor
+from .extractor import Extractor
 from .langdetect import detect
 from .models import Document
 

@@ -55,7 +55,7 @@ def _only(comp: CompiledLang, rule: CompiledRule) -> CompiledLang:
 
 
 def claims_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[dict]:
-    from ..extract import Extractor
+    from ..extractor import Extractor
 
     art = build(text, abbreviations=comp.abbreviations)
     return Extractor(art, _only(comp, rule), EXAMPLE_PUBLISHED, []).run()

@@ -1,4 +1,7 @@
-"""Run the compiled rules of one language over an article's segments and build claims."""
+"""Run the compiled rules of one language over an article's segments and build claims.
+
+(Named extractor, not extract, so that `factx.extract` stays the library function.)
+"""
 from __future__ import annotations
 
 import datetime as dt
