@@ -32,11 +32,16 @@ _FUNCTION_WORDS = {
     "en": set(
         "the and of to in is was that for on with said by as at from has have had were are it its his her an be "
         "which this who they their not but after also been will would says killed wounded people against "
-        "since during over into about than more least two three there what when where while he she we our".split()
+        "since during over into about than more least two three there what when where while he she we our "
+        "ceasefire truce war troops forces soldiers civilians shelling attack attacks talks peace deal town city "
+        "says killed dead within hours amid near brokers collapses breaks fighting clashes new fresh".split()
     ),
 }
 _ID_AFFIX = re.compile(r"^(?:meng|meny|mem|men|me|ber|ter|di|pe[mn]?)[a-z]{3,}(?:kan|an|nya|i)$|^[a-z]{3,}nya$")
 _EN_AFFIX = re.compile(r"^[a-z]{3,}(?:ed|ing|tion|ly|ness)$")
+# Letter groups one language writes and the other hardly does: the tie-breaker for headlines.
+_EN_LETTERS = re.compile(r"th|wh|ck|sh|ee|oo|ou|ph|w|x|q|v|f|z")
+_ID_LETTERS = re.compile(r"ng|ny|kh|sy|aa|ua|ia|ah\b|an\b|kan\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -61,6 +66,9 @@ def detect(text: str, sample: int = 5000) -> str | None:
             score["id"] += 0.5
         if _EN_AFFIX.match(w):
             score["en"] += 0.4
+    joined = " ".join(words)
+    score["en"] += 0.05 * len(_EN_LETTERS.findall(joined))
+    score["id"] += 0.05 * len(_ID_LETTERS.findall(joined))
     best = max(score, key=score.get)
     if score[best] == 0 or score["id"] == score["en"]:
         return None
