@@ -118,7 +118,7 @@ class Attributor:
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             party = None if best.tier == MEDIA else best.key
-            return Speaker(self._speaker_text(s, e, best.start), party)
+            return Speaker(self._speaker_text(s, e, best.start, best.end), party)
         if names_only:
             return None
         if self.comp.anaphors.find(text, s, e):
@@ -129,12 +129,21 @@ class Attributor:
             return Speaker(words, None)
         return None
 
-    def _speaker_text(self, s: int, e: int, anchor: int) -> str:
+    def _speaker_text(self, s: int, e: int, anchor: int, anchor_end: int) -> str:
+        """The clause of the window that holds the speaker's name: "Aliyev", not
+        "Aliyev, berbicara dalam pertemuan dengan ...". """
         text = self.art.text
-        words = _trim(text[s:e])
-        if len(words.split()) > 10:
-            words = _trim(text[anchor:e])
-            words = " ".join(words.split()[:10])
+        cs, ce = s, e
+        if self.comp.clause_break is not None:
+            for m in self.comp.clause_break.finditer(text, s, e):
+                if m.end() <= anchor:
+                    cs = m.end()
+                elif m.start() >= anchor_end:
+                    ce = m.start()
+                    break
+        words = _trim(text[cs:ce])
+        if len(words.split()) > 12:
+            words = " ".join(_trim(text[anchor:ce]).split()[:12])
         return words
 
     def for_claim(self, sent_idx: int, start: int, end: int, kind: str) -> Cue | None:

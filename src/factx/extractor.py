@@ -170,4 +170,10 @@ class Extractor:
         return claim
 
     def sentence_date(self, ev: Span) -> str | None:
-        return iso(self.comp.dates.find_first(self.art.text[ev.start:ev.end], self.published))
+        """The first date of the sentence that is not the start of a period ("sejak 27 September")."""
+        sentence = self.art.text[ev.start:ev.end]
+        for m in self.comp.dates.find_all(sentence):
+            if self.comp.since_marker and self.comp.since_marker.search(sentence, 0, m.start()):
+                continue
+            return iso(self.comp.dates.value(m, self.published))
+        return None

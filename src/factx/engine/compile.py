@@ -39,6 +39,8 @@ def _alt(items) -> str:
         body = regex.escape(s).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]")
         if s.isupper() and len(s) <= 5:
             body = f"(?-i:{body})"
+        elif " " not in s and "-" not in s and s[:1].isupper() and not stem:
+            body = f"(?-i:{regex.escape(s[0])}){regex.escape(s[1:])}"  # proper names keep their capital
         parts.append(body + (r"\w*" if stem else ""))
     return "|".join(parts) or "(?!)"
 
@@ -122,6 +124,8 @@ class CompiledLang:
     anaphors: Gazetteer
     errors: list[LocatedError] = field(default_factory=list)
     place_prefix: regex.Pattern | None = None  # "kota", "the town of": stripped from place names
+    clause_break: regex.Pattern | None = None  # commas and "and": where a speaker's noun phrase ends
+    since_marker: regex.Pattern | None = None  # "sejak", "since": a date that starts a period
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
@@ -155,7 +159,8 @@ class Expander:
                 *p.generic.en, *p.generic.id, *p.generic.ru,
                 *[x for b in p.bodies for x in (*b.en, *b.id, *b.ru)],
                 *[x for person in p.people for x in (person.name, *person.variants)]))
-        names = _alt(n for p in places for n, _ in place_names(p))
+        # Countries are left out of {place}: "pasukan Armenia diserang" is about troops, not the country.
+        names = _alt(n for p in places if p.type != "country" for n, _ in place_names(p))
         prefix = "|".join(f"(?:{t})" for t in self.terms.get("place_prefix", [])) or "(?!)"
         word = r"(?-i:\p{Lu})[\p{L}'’]+(?:-[\p{L}'’]+)?"
         self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w)|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
@@ -287,7 +292,11 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         classes=classes, rules={k: v for k, v in by_kind.items() if k != "speech"}, speech=by_kind["speech"],
         line_rules=lines, cut_rules=cuts, abbreviations=exp.abbreviations,
         anaphors=Gazetteer([(a, "anaphor", 0, None) for a in exp.anaphors]), errors=errors,
-        place_prefix=_prefix_re(exp.terms.get("place_prefix", [])))
+        place_prefix=_prefix_re(exp.terms.get("place_prefix", [])),
+        clause_break=regex.compile(
+            r"\s*[,;]\s*|\s[–—]\s|\s+(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),
+        since_marker=regex.compile(r"(?:" + "|".join(exp.terms["since"]) + r")\s+$", FLAGS)
+        if exp.terms.get("since") else None)
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:

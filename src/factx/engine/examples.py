@@ -58,7 +58,7 @@ def claims_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[di
     from ..extractor import Extractor
 
     art = build(text, abbreviations=comp.abbreviations)
-    return Extractor(art, _only(comp, rule), EXAMPLE_PUBLISHED, []).run()
+    return [_as_output(c) for c in Extractor(art, _only(comp, rule), EXAMPLE_PUBLISHED, []).run()]
 
 
 def cues_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[dict]:
@@ -72,6 +72,16 @@ def cues_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[dict
 
 def _clean(claim: dict) -> dict:
     return {k: v for k, v in claim.items() if k not in ("evidence", "_match")}
+
+
+def _as_output(claim: dict) -> dict:
+    """The claim as factx prints it (model defaults filled in), keeping the match span."""
+    from ..models import CLAIM_MODELS
+
+    match = claim.get("_match")
+    out = CLAIM_MODELS[claim["kind"]].model_validate(_clean(claim) | {"evidence": claim["evidence"]}).model_dump()
+    out["_match"] = match
+    return out
 
 
 def run_rule(comp: CompiledLang, rule: CompiledRule) -> list[ExampleResult]:

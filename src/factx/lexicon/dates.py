@@ -50,19 +50,29 @@ class DateGrammar:
                 return self._from_groups(m.groupdict(), published, text)
         return self._fallback(text, published)
 
-    def find_first(self, text: str, published: dt.date | None, need_year: bool = False):
-        """The first date in `text` (used for `published` and for sentence dates)."""
-        best = None
+    def find_all(self, text: str, need_year: bool = False) -> list[regex.Match]:
+        """Date spans in `text`, leftmost-longest, not overlapping."""
+        found = []
         for _, rx in self.compiled:
             for m in rx.finditer(text):
                 if need_year and not m.groupdict().get("year"):
                     continue
-                if best is None or m.start() < best.start() or (m.start() == best.start() and m.end() > best.end()):
-                    best = m
-                break
-        if best is None:
-            return None
-        return self._from_groups(best.groupdict(), published, best.group(0))
+                found.append(m)
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        out: list[regex.Match] = []
+        for m in found:
+            if out and m.start() < out[-1].end():
+                continue
+            out.append(m)
+        return out
+
+    def value(self, m: regex.Match, published: dt.date | None) -> dt.date | None:
+        return self._from_groups(m.groupdict(), published, m.group(0))
+
+    def find_first(self, text: str, published: dt.date | None, need_year: bool = False):
+        """The first date in `text` (used for `published` and for sentence dates)."""
+        found = self.find_all(text, need_year)
+        return self.value(found[0], published) if found else None
 
     def _month(self, value: str | None) -> int | None:
         if value is None:

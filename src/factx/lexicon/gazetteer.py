@@ -53,7 +53,10 @@ class Gazetteer:
             if not name:
                 continue
             exact = name.isupper() and len(name) <= 5
-            table.setdefault(fold(name), []).append((key, tier, surface, extra, stem, exact, name))
+            # A one-word proper name must be capitalised in the text too: "Baku" the city,
+            # not "baku tembak"; "Kapan" the town, not "kapan" (when).
+            capital = not exact and " " not in name and "-" not in name and name[:1].isupper()
+            table.setdefault(fold(name), []).append((key, tier, surface, extra, stem, exact, capital, name))
         for folded, values in table.items():
             self._auto.add_word(folded, (len(folded), values))
         if table:
@@ -72,7 +75,7 @@ class Gazetteer:
             s, e = last - length + 1, last + 1
             if s > 0 and _is_word(folded[s - 1]):
                 continue
-            for key, tier, surface, extra, stem, exact, name in values:
+            for key, tier, surface, extra, stem, exact, capital, name in values:
                 ee = e
                 if stem:
                     while ee < len(folded) and _is_word(folded[ee]):
@@ -80,6 +83,8 @@ class Gazetteer:
                 elif ee < len(folded) and _is_word(folded[ee]):
                     continue
                 if exact and window[s:e] != name:
+                    continue
+                if capital and not window[s].isupper():
                     continue
                 found.append(Mention(start + s, start + ee, key, tier, surface, extra))
         found.sort(key=lambda m: (m.start, -(m.end - m.start), m.tier))
