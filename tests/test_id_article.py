@@ -26,7 +26,7 @@ EXPECTED = [
     ("quote", "azerbaijan", "tidak memiliki dasar"),
     ("casualty", None, None, 1000, None, "killed", "unspecified", None, None),
     ("quote", "russia", "semua bantuan yang diperlukan"),
-    ("quote", "azerbaijan", "Jika tidak, ... kami akan melanjutkan dengan cara apa pun untuk memulihkan integritas "
+    ("quote", "azerbaijan", "Jika tidak ... kami akan melanjutkan dengan cara apa pun untuk memulihkan integritas "
      "teritorial kami dan … kami akan berjuang hingga titik darah penghabisan."),
     ("ceasefire", None, "proposed", None, None),
     ("ceasefire", None, "collapsed", 3, None),

@@ -88,7 +88,7 @@ class Extractor:
             elif name in ("attacker", "accused", "victim_party"):
                 f[name] = self.party_of(value)
             elif name == "text":
-                parts = [" ".join(c.split()) for c in m.captures("text")]
+                parts = [" ".join(c.split()).rstrip(",") for c in m.captures("text")]
                 f["text"] = " ... ".join(p.strip() for p in parts if p.strip())
                 spans = m.spans("text")
                 anchor = (spans[0][0], spans[-1][1])
