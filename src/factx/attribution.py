@@ -14,6 +14,7 @@ from .lexicon.gazetteer import MEDIA
 
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
 _HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
+_QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
 _AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
@@ -45,13 +46,25 @@ class Attributor:
         self.warnings = warnings
         self.cues: list[list[Cue]] = []
         last: Speaker | None = None
+        prev_resolved = False
         for i, sent in enumerate(art.sentences):
             cues = self._find_cues(sent.start, sent.end)
+            if not cues and prev_resolved and self._continues(sent.start, sent.end):
+                # "Selain itu, ..." / a sentence that is only a quotation: the last speaker goes on
+                cues = [Cue(sent.start, sent.start, "before", True, "continuation")]
+            prev_resolved = any(c.resolved for c in cues) if cues else False
             prev_end = sent.start
             for cue in cues:
                 last = self._resolve(cue, prev_end, sent.end, last)
                 prev_end = cue.end
             self.cues.append(cues)
+            prev_resolved = any(c.resolved for c in cues)
+
+    def _continues(self, start: int, end: int) -> bool:
+        text = self.art.text
+        if self.comp.continuation is not None and self.comp.continuation.match(text, start, end):
+            return True
+        return _QUOTE_ONLY.fullmatch(text, start, end) is not None
 
     def _find_cues(self, start: int, end: int) -> list[Cue]:
         found: list[Cue] = []

@@ -126,6 +126,7 @@ class CompiledLang:
     place_prefix: regex.Pattern | None = None  # "kota", "the town of": stripped from place names
     clause_break: regex.Pattern | None = None  # commas and "and": where a speaker's noun phrase ends
     since_marker: regex.Pattern | None = None  # "sejak", "since": a date that starts a period
+    continuation: regex.Pattern | None = None  # "Selain itu,": a sentence that goes on with the last speaker
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
@@ -296,7 +297,9 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         clause_break=regex.compile(
             r"\s*[,;]\s*|\s[–—]\s|\s+(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),
         since_marker=regex.compile(r"(?:" + "|".join(exp.terms["since"]) + r")\s+$", FLAGS)
-        if exp.terms.get("since") else None)
+        if exp.terms.get("since") else None,
+        continuation=regex.compile(r"\s*(?:" + "|".join(exp.terms["continuation"]) + r")\b", FLAGS)
+        if exp.terms.get("continuation") else None)
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:
