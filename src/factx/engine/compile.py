@@ -8,18 +8,22 @@ class name, the matched words mapped back to the class key) or a built-in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import unicodedata
+
 import regex
 
 from ..lexicon.dates import DateGrammar
 from ..lexicon.gazetteer import Gazetteer, party_gazetteer, place_gazetteer, place_names
 from ..lexicon.numbers import NumberGrammar
 from ..models import claim_fields
-from . import schema
+from . import backtrack, schema
 from .loader import LoadedRule, RuleSet
+from .prefilter import LiteralIndex, gate
 from .yamlloc import LocatedError
 
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
-PLACEHOLDER = regex.compile(r"\{([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
+# not the braces of \p{L}, \P{Lu}, \N{...}: those are regex syntax, not placeholders
+PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
 # built-in placeholder -> the group it captures by default (None: not captured)
 BUILTINS = {"count": "count", "number": None, "date": "date", "party": None, "place": None,
             "place_list": "locations", "quote": "text"}
@@ -28,9 +32,20 @@ QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("‘", 
 TIMEOUT = 0.25  # seconds per rule per segment: a slow user pattern cannot hang an extraction
 
 
+def _unaccent(s: str) -> str:
+    """'Mingəçevir' -> 'Mingecevir', case kept: texts often drop the diacritics a lexicon name has."""
+    out = []
+    for c in s:
+        if "\u00c0" <= c <= "\u024f" or c in "əƏ":
+            c = {"ə": "e", "Ə": "E", "ı": "i"}.get(c) or unicodedata.normalize("NFKD", c)[:1] or c
+        out.append(c)
+    return "".join(out)
+
+
 def _alt(items) -> str:
     parts = []
-    for s in sorted(set(items), key=len, reverse=True):
+    items = list(items)
+    for s in sorted({*items, *map(_unaccent, items)}, key=len, reverse=True):
         s = s.strip()
         if not s:
             continue
@@ -54,46 +69,45 @@ def quote_re() -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def nested_quantifier(src: str) -> int | None:
-    """Offset of a group that repeats something already unbounded, like `(a+)+`, else None."""
-    stack: list[list] = []  # [start, has_unbounded]
-    i, n = 0, len(src)
-    last_group: tuple[int, bool] | None = None
-    while i < n:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            last_group = None
-            continue
-        if c == "[":
-            j = i + 1
-            if j < n and src[j] == "^":
-                j += 1
-            if j < n and src[j] == "]":
-                j += 1
-            while j < n and src[j] != "]":
-                j += 2 if src[j] == "\\" else 1
-            i = j + 1
-            last_group = None
-            continue
-        if c == "(":
-            stack.append([i, False])
-        elif c == ")" and stack:
-            start, unbounded = stack.pop()
-            last_group = (start, unbounded)
-            i += 1
-            continue
-        unbounded_q = c in "+*" or (c == "{" and regex.match(r"\{\d*,\}", src[i:]))
-        if unbounded_q:
-            if last_group and last_group[1] and (i == 0 or src[i - 1] == ")"):
-                return last_group[0]
-            if stack:
-                stack[-1][1] = True
-        if last_group and last_group[1] and stack and src[i - 1] == ")":
-            stack[-1][1] = True
-        last_group = None
-        i += 1
-    return None
+def static_risk(pattern: str, exp: "Expander") -> str | None:
+    """Why `pattern` can backtrack catastrophically, pointing into the pattern as written; else None.
+
+    Vocab terms and classes are expanded (a `+` inside a term counts); built-in
+    placeholders stand for one token, since their own regexes are ours and vetted.
+    """
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str | None]] = []  # (start in the expansion, start in the pattern, placeholder)
+    pos = size = 0
+    for m in [*PLACEHOLDER.finditer(pattern), None]:
+        lit = pattern[pos:m.start() if m else len(pattern)]
+        spans.append((size, pos, None))
+        pieces.append(lit)
+        size += len(lit)
+        if m is None:
+            break
+        name = m.group(1)
+        words = exp.classes.get(name, {}).values()
+        body = "|".join(w for ws in words for w in ws) if name in exp.classes else "|".join(exp.terms.get(name, ["X"]))
+        spans.append((size, m.start(), m.group(0)))
+        pieces.append(f"(?:{body})")
+        size += len(pieces[-1])
+        pos = m.end()
+    found = backtrack.risk("".join(pieces))
+    if found is None:
+        return None
+    start, end, reason = found
+
+    def where(offset: int) -> tuple[int, str | None]:
+        e_start, p_start, placeholder = [s for s in spans if s[0] <= offset][-1]
+        return (p_start if placeholder else p_start + offset - e_start), placeholder
+
+    u_start, inside = where(start)
+    if inside:
+        return f"pattern can backtrack catastrophically: {reason}; it comes from the words of {inside}"
+    u_end = where(max(start, end - 1))[0] + 1
+    snippet = pattern[u_start:max(u_end, u_start + 1)]
+    return (f"pattern can backtrack catastrophically: {reason}; at offset {u_start}: `{snippet}` "
+            "(bound it, make it possessive like \\w++, or use an atomic group (?>...))")
 
 
 @dataclass
@@ -167,7 +181,9 @@ class Expander:
         self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w)|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
                          if places else rf"(?:{prefix})\s+{word}")
         joiner = "|".join(self.terms.get("list_and", [])) or "and"
-        self.place_list_re = rf"{self.place_re}(?:(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+){self.place_re})*"
+        # a later item is no possessor: "Stepanakert, Karabakh's presidency said" lists one place
+        self.place_list_re = (rf"{self.place_re}(?:(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)"
+                              rf"{self.place_re}(?!['’]s\b))*")
         self.parties = parties
         self.places = places
 
@@ -219,11 +235,9 @@ class Expander:
 def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> CompiledRule | None:
     rule = lr.rule
     ok = True
-    bad = nested_quantifier(PLACEHOLDER.sub("X", rule.pattern))
-    if bad is not None:
-        errors.append(lr.origin.error(
-            f"pattern can backtrack catastrophically (a repeated group that repeats inside, at offset {bad})",
-            ("pattern",)))
+    why = static_risk(rule.pattern, exp)
+    if why:
+        errors.append(lr.origin.error(why, ("pattern",)))
         ok = False
     src, unknown = exp.expand(rule.pattern)
     for name in unknown:
@@ -256,6 +270,10 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
         except regex.error as e:
             errors.append(lr.origin.error(f"antipattern regex error: {e}", ("antipatterns", i)))
             ok = False
+        why = static_risk(a, exp)
+        if why:
+            errors.append(lr.origin.error("anti" + why, ("antipatterns", i)))
+            ok = False
     if not ok:
         return None
     return CompiledRule(rule.id, lr.kind, lr.lang, rule, rx, antis, lr.origin.path, lr.origin.folder)
@@ -265,9 +283,15 @@ def _compile_text_patterns(items, exp: Expander, errors, path_key, origin) -> li
     out = []
     for i, item in enumerate(items):
         try:
-            out.append(regex.compile(exp.expand(item.pattern)[0], FLAGS))
+            rx = regex.compile(exp.expand(item.pattern)[0], FLAGS)
         except regex.error as e:
             errors.append(origin.error(f"regex error: {e}", (path_key, i, "pattern")))
+            continue
+        why = static_risk(item.pattern, exp)  # boilerplate runs on every line, with no time budget
+        if why:
+            errors.append(origin.error(why, (path_key, i, "pattern")))
+            continue
+        out.append(rx)
     return out
 
 
@@ -281,6 +305,10 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         cr = compile_rule(lr, exp, errors)
         if cr:
             by_kind[lr.kind].append(cr)
+    literals = LiteralIndex()  # a rule runs only on segments holding a word it needs (exact)
+    for cr in (cr for crs in by_kind.values() for cr in crs):
+        cr.regex = gate(cr.regex, literals)
+        cr.antipatterns = [gate(a, literals) for a in cr.antipatterns]
     lines, cuts = [], []
     for bp, origin in ruleset.boilerplate.get(lang, []):
         lines += _compile_text_patterns(bp.line, exp, errors, "line", origin)
