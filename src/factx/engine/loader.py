@@ -49,7 +49,14 @@ def rule_dirs(extra: list[str] | None = None) -> list[Path]:
     env = os.environ.get("FACTX_RULES", "")
     dirs += [Path(p) for p in env.split(os.pathsep) if p]
     dirs += [Path(p) for p in (extra or [])]
-    return dirs
+    # A folder named twice (FACTX_RULES and --rules), or one inside a folder already read,
+    # is read once: reading it again would define its parties and places twice.
+    out: list[Path] = []
+    for d in dirs:
+        real = d.resolve()
+        if not any(real == o.resolve() or o.resolve() in real.parents for o in out):
+            out.append(d)
+    return out
 
 
 @dataclass
@@ -69,6 +76,7 @@ class LoadedRule:
     kind: str
     lang: str
     origin: Origin
+    replaces: str | None = None  # path of the rule this one overrides
 
 
 @dataclass
@@ -83,6 +91,7 @@ class RuleSet:
     parties: dict[str, tuple[schema.Party, Origin]] = field(default_factory=dict)
     places: dict[str, tuple[schema.Place, Origin]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    extensions: list[tuple[Any, Origin]] = field(default_factory=list)  # `extend:` entries, applied after loading
     errors: list[LocatedError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -107,8 +116,11 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _display(path: Path) -> str:
+    """A path as the user gave it; shipped files relative to the current folder when inside it."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -148,6 +160,10 @@ def read_file(path: Path, ruleset: RuleSet, folder: str, ids_in_folder: dict[str
     if lang is not None and not _iso639_1(lang):
         ruleset.errors.append(located.error(("lang",), f"unknown language {lang!r}: use an ISO 639-1 code"))
         return
+    grammar_errors = [located.error(loc, msg) for loc, msg in _grammar_errors(model)]
+    if grammar_errors:
+        ruleset.errors += grammar_errors
+        return
     if isinstance(model, schema.RulePack):
         for i, rule in enumerate(model.rules):
             rule_origin = Origin(shown, located, ("rules", i), folder)
@@ -162,10 +178,12 @@ def read_file(path: Path, ruleset: RuleSet, folder: str, ids_in_folder: dict[str
                 )
                 continue
             ids_in_folder[rule.id] = rule_origin
+            replaces = None
             if rule.id in ruleset.rules:
                 old = ruleset.rules.pop(rule.id)
+                replaces = old.origin.path
                 ruleset.warnings.append(f"{shown}: rule {rule.id} replaces the one from {old.origin.path}")
-            ruleset.rules[rule.id] = LoadedRule(rule, model.kind, model.lang, rule_origin)
+            ruleset.rules[rule.id] = LoadedRule(rule, model.kind, model.lang, rule_origin, replaces)
     elif isinstance(model, schema.Vocab):
         ruleset.vocab.setdefault(model.lang, []).append((model, origin))
     elif isinstance(model, schema.Numbers):
@@ -174,12 +192,50 @@ def read_file(path: Path, ruleset: RuleSet, folder: str, ids_in_folder: dict[str
         ruleset.dates[model.lang] = (model, origin)
     elif isinstance(model, schema.Boilerplate):
         ruleset.boilerplate.setdefault(model.lang, []).append((model, origin))
-    elif isinstance(model, schema.Parties):
-        for i, party in enumerate(model.parties):
-            ruleset.parties[party.id] = (party, Origin(shown, located, ("parties", i), folder))
-    elif isinstance(model, schema.Places):
-        for i, place in enumerate(model.places):
-            ruleset.places[place.id] = (place, Origin(shown, located, ("places", i), folder))
+    elif isinstance(model, (schema.Parties, schema.Places)):
+        what = "party" if isinstance(model, schema.Parties) else "place"
+        table: dict = ruleset.parties if what == "party" else ruleset.places
+        key = "parties" if what == "party" else "places"
+        for i, entry in enumerate(getattr(model, key)):
+            entry_origin = Origin(shown, located, (key, i), folder)
+            if entry.id in table:
+                first = table[entry.id][1]
+                line = first.located.where(first.loc)[0]
+                ruleset.errors.append(entry_origin.error(
+                    f"duplicate {what} id {entry.id!r} (first in {first.path}:{line}); "
+                    f"to add names to it, use `extend: [{{{what}: {entry.id}, ...}}]`", ("id",)))
+                continue
+            table[entry.id] = (entry, entry_origin)
+        for i, ext in enumerate(model.extend):
+            ruleset.extensions.append((ext, Origin(shown, located, ("extend", i), folder)))
+
+
+def _grammar_errors(model: Any) -> list[tuple[tuple, str]]:
+    """Number and date files hold regexes that the lexicon code compiles: try them here, so that a
+    bad one is a located error rather than a traceback, and reject ones that can backtrack badly."""
+    from ..lexicon.dates import DateGrammar
+    from ..lexicon.numbers import NumberGrammar
+    from .backtrack import risk
+
+    out: list[tuple[tuple, str]] = []
+    if isinstance(model, schema.Numbers):
+        try:
+            NumberGrammar(model)
+        except Exception as e:  # any failure here comes from the file's data
+            out.append((("digits",), f"number grammar does not compile: {e}"))
+        if risk(model.digits):
+            out.append((("digits",), f"digits pattern can backtrack catastrophically: {risk(model.digits)[2]}"))
+    elif isinstance(model, schema.Dates):
+        for i, p in enumerate(model.patterns):
+            try:
+                DateGrammar(model.model_copy(update={"patterns": [p]}))
+            except Exception as e:
+                out.append((("patterns", i, "pattern"), f"date pattern {p.id!r} does not compile: {e}"))
+                continue
+            if risk(p.pattern):
+                out.append((("patterns", i, "pattern"),
+                            f"date pattern {p.id!r} can backtrack catastrophically: {risk(p.pattern)[2]}"))
+    return out
 
 
 def load_rules(dirs: list[Path]) -> RuleSet:
@@ -192,7 +248,33 @@ def load_rules(dirs: list[Path]) -> RuleSet:
         ids_in_folder: dict[str, Origin] = {}
         for path in _files(folder):
             read_file(path, ruleset, str(folder), ids_in_folder)
+    _apply_extensions(ruleset)
     return ruleset
+
+
+def _apply_extensions(ruleset: RuleSet) -> None:
+    """Merge `extend:` entries into the party or place they name (lists are appended)."""
+    import difflib
+
+    for ext, origin in ruleset.extensions:
+        what = "party" if isinstance(ext, schema.PartyExtension) else "place"
+        table: dict = ruleset.parties if what == "party" else ruleset.places
+        target = getattr(ext, what)
+        if target not in table:
+            close = difflib.get_close_matches(target, list(table), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ruleset.errors.append(origin.error(f"extend: no {what} with id {target!r}{hint}", (what,)))
+            continue
+        entry, entry_origin = table[target]
+        update = {}
+        for name in ext.model_fields_set - {what}:
+            old, new = getattr(entry, name), getattr(ext, name)
+            if isinstance(new, BaseModel):  # names per language
+                new = old.model_copy(update={k: getattr(old, k) + getattr(new, k) for k in type(new).model_fields})
+            else:
+                new = old + new
+            update[name] = new
+        table[target] = (entry.model_copy(update=update), entry_origin)
 
 
 @lru_cache(maxsize=8)

@@ -144,9 +144,25 @@ class Party(_Strict):
     generic: LangNames = Field(default_factory=LangNames)
 
 
+_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class PartyExtension(_Strict):
+    """Names, bodies and people added to a party defined elsewhere (a user pack adding a spokesperson)."""
+
+    party: str = Field(pattern=_ID, description="id of an existing party, e.g. armenia")
+    names: LangNames = Field(default_factory=LangNames)
+    adjectives: LangNames = Field(default_factory=LangNames)
+    bodies: list[LangNames] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    media: list[str] = Field(default_factory=list)
+    generic: LangNames = Field(default_factory=LangNames)
+
+
 class Parties(_Strict):
     kind: Literal["parties"] = "parties"
-    parties: list[Party]
+    parties: list[Party] = Field(default_factory=list, description="new parties; an id may be defined once")
+    extend: list[PartyExtension] = Field(default_factory=list, description="additions to existing parties")
 
 
 class Place(_Strict):
@@ -162,9 +178,21 @@ class Place(_Strict):
     indonesian: list[str] = Field(default_factory=list)
 
 
+class PlaceExtension(_Strict):
+    """Spellings added to a place defined elsewhere."""
+
+    place: str = Field(pattern=_ID, description="id of an existing place, e.g. ganja")
+    armenian: list[str] = Field(default_factory=list)
+    azerbaijani: list[str] = Field(default_factory=list)
+    neutral: list[str] = Field(default_factory=list)
+    russian: list[str] = Field(default_factory=list)
+    indonesian: list[str] = Field(default_factory=list)
+
+
 class Places(_Strict):
     kind: Literal["places"] = "places"
-    places: list[Place]
+    places: list[Place] = Field(default_factory=list, description="new places; an id may be defined once")
+    extend: list[PlaceExtension] = Field(default_factory=list, description="additions to existing places")
 
 
 RuleFile = Annotated[
@@ -176,3 +204,16 @@ class AnyRuleFile(_Strict):
     """The root of any rule or lexicon file."""
 
     file: RuleFile
+
+
+def json_schema(target: str = "rules") -> dict[str, Any]:
+    """JSON Schema for editors: 'rules' accepts any rule or lexicon file; 'parties' and 'places'
+    only that lexicon. The committed copies live in schema/<target>.schema.json."""
+    from pydantic import TypeAdapter
+
+    model: Any = {"rules": RuleFile, "parties": Parties, "places": Places}[target]
+    body = TypeAdapter(model).json_schema()
+    title = {"rules": "factx rule or lexicon file", "parties": "factx parties lexicon",
+             "places": "factx places lexicon"}[target]
+    body.pop("title", None)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **body}
