@@ -110,8 +110,9 @@ class Attributor:
             return last
         s, e = self._window(cue, lo, hi)
         got = self.speaker_in(s, e)
-        if got is None and cue.side == "before":
-            # "..., said Dmitry Trenin" read as before fails: try the other side once
+        if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
+            # "..., said Dmitry Trenin" read as before fails: try the other side once; not when
+            # someone the lexicon does not know stands before ("Karabkah officials said Azerbaijani ...")
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)

@@ -105,7 +105,11 @@ class Extractor:
     def locations(self, text: str) -> list[dict]:
         out, seen = [], set()
         prefix = self.comp.place_prefix
-        for piece in _PREFIX_SPLIT.split(text):
+        # "Nagorny Karabakh including the main city Stepanakert": the language's own list words split too
+        pieces = _PREFIX_SPLIT.split(text)
+        if self.comp.clause_break is not None:
+            pieces = [p for chunk in pieces for p in self.comp.clause_break.split(chunk)]
+        for piece in pieces:
             piece = piece.strip(" ,.;")
             if prefix:
                 piece = prefix.sub("", piece)
