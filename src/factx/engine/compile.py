@@ -232,6 +232,16 @@ class Expander:
         return PLACEHOLDER.sub(sub, pattern), unknown
 
 
+def _as_written(pattern: str, error: Exception) -> str:
+    """A regex error with its offset in the pattern as written, not in its (long) expansion."""
+    stub = PLACEHOLDER.sub(lambda m: "X" * len(m.group(0)), pattern)  # same length: offsets carry over
+    try:
+        regex.compile(stub, FLAGS)
+    except regex.error as e:
+        return f"{e.msg} at offset {e.pos}" if e.pos is not None else e.msg
+    return f"{error} (in the expansion of its placeholders)"
+
+
 def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> CompiledRule | None:
     rule = lr.rule
     ok = True
@@ -246,7 +256,7 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
     try:
         rx = regex.compile(src, FLAGS)
     except (regex.error, OverflowError) as e:
-        errors.append(lr.origin.error(f"regex error: {e}", ("pattern",)))
+        errors.append(lr.origin.error(f"regex error: {_as_written(rule.pattern, e)}", ("pattern",)))
         return None
     allowed = SPEECH_GROUPS if lr.kind == "speech" else claim_fields(lr.kind)
     for group in rx.groupindex:

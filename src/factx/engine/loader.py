@@ -150,10 +150,13 @@ def read_file(path: Path, ruleset: RuleSet, folder: str, ids_in_folder: dict[str
     try:
         model: Any = FILE_MODELS[kind].model_validate(data)
     except ValidationError as e:
+        reported = {(x.line, x.col) for x in located.errors}  # a refused tag: its null is no second problem
         for err in e.errors():
             loc = tuple(err["loc"])
             field_path = ".".join(str(x) for x in loc) or "(file)"
-            ruleset.errors.append(located.error(loc, f"{field_path}: {err['msg']}"))
+            found = located.error(loc, f"{field_path}: {err['msg']}")
+            if (found.line, found.col) not in reported:
+                ruleset.errors.append(found)
         return
     origin = Origin(shown, located, (), folder)
     lang = getattr(model, "lang", None)
