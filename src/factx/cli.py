@@ -140,9 +140,10 @@ def _emit(line: str) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+@app.command(epilog="The repo keeps copies for editors: factx schema rules > schema/rules.schema.json")
 def schema(
-    target: str = typer.Argument("output", help="'output' (claims documents) or 'rules' (rule files)."),
+    target: str = typer.Argument(
+        "output", help="'output' (claims documents), 'rules' (any rule or lexicon file), 'parties' or 'places'."),
 ) -> None:
     """Print the JSON Schema of factx output (or of rule files), generated from the models."""
     import json
@@ -151,13 +152,18 @@ def schema(
         from .models import Document
 
         print(json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False))
-    elif target == "rules":
-        from .engine.schema import AnyRuleFile
+    elif target in ("rules", "parties", "places"):
+        from .engine.schema import json_schema
 
-        print(json.dumps(AnyRuleFile.model_json_schema(), indent=2, ensure_ascii=False))
+        print(json.dumps(json_schema(target), indent=2, ensure_ascii=False))
     else:
-        error(f"unknown schema {target!r}: use 'output' or 'rules'")
+        error(f"unknown schema {target!r}: use 'output', 'rules', 'parties' or 'places'")
         raise typer.Exit(EXIT_USAGE)
+
+
+from .rules_cli import app as _rules_app  # noqa: E402  (Typer wants the parent app defined first)
+
+app.add_typer(_rules_app, name="rules")
 
 
 def main() -> None:
