@@ -83,7 +83,7 @@ class Article:
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BOUNDARY = regex.compile(
-    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}\p{Ll}))""", regex.V1)
+    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\s)))""", regex.V1)
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 
 
@@ -148,6 +148,10 @@ def split_sentences(text: str, start: int, end: int, abbreviations=frozenset()):
             word = tok.group(1).rstrip(".!?…\"”’»)]").lower()
             if word in abbreviations or regex.fullmatch(r"(?:\p{L}\.)*\p{L}", word) and len(word.replace(".", "")) <= 2:
                 continue  # "Dr.", "U.S.", "J." do not end a sentence
+        if before and not regex.search(r"[\p{L}\p{N}]", before):
+            continue  # only a quotation mark since the last cut ("...conflict.\"We are"): it opens this sentence
+        if chunk[cut:cut + 1] == '"' and before.count('"') % 2:
+            continue  # a straight quotation is open in this sentence: the mark that follows closes it
         if before:
             yield start + pos, start + pos + len(before)
         pos = m.end()
