@@ -1,0 +1,272 @@
+"""Skip the segments where a rule cannot match, without running its regex there.
+
+Most rules need a word: `{count} (?:kematian|korban jiwa|...)` cannot match a
+sentence without one of those nouns, yet the regex engine would try it at every
+position of every sentence, and a pattern holding `{party}` (thousands of names)
+costs tens of microseconds per position. So, once per language, every rule
+pattern is read with the `regex` module's own parser and reduced to a set of
+literal strings one of which every match must contain; once per article, one
+Aho-Corasick pass over the case-folded text finds where those literals are; a
+rule then runs only on the segments that hold one of its literals.
+
+This is an exact optimisation: it only skips a segment where the regex could not
+match, so the claims never change. It is conservative wherever it is unsure: a
+pattern it cannot read (parser internals changed, a construct it does not know,
+fuzzy matching, full case folding) gets no filter and always runs.
+
+The case-insensitive literal test relies on `fold()`: if the `regex` module
+matches two characters case-insensitively, `fold` maps them to the same
+character (tests/test_properties.py checks this over all of Unicode).
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+import ahocorasick
+import regex
+
+_LIMIT = 64  # the most strings one node may expand to before only "contains one of" is kept
+# Pairs the `regex` module matches case-insensitively that str.casefold/lower keep apart:
+# Turkic dotted/dotless i, and three characters whose full folds are equal strings.
+_FIX = {"ı": "i", "İ": "i", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\ufb05": "\ufb06"}
+_FIX_TABLE = str.maketrans(_FIX)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c in _FIX:
+        return _FIX[c]
+    folded = c.casefold()
+    if len(folded) == 1:
+        return folded
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Case-fold `text` character by character, keeping its length (offsets carry over)."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # ß, İ, ligatures: casefold expands them
+        return "".join(map(_fold_char, text))
+    if any(c in folded for c in _FIX):
+        folded = folded.translate(_FIX_TABLE)
+    return folded
+
+
+# -- what every match must contain ------------------------------------------------------------
+
+_Info = tuple  # (exact: frozenset[str] | None, required: frozenset[str] | None)
+_EMPTY: _Info = (frozenset({""}), None)
+_UNKNOWN: _Info = (None, None)
+
+
+def _best(candidates) -> frozenset[str] | None:
+    """The most selective set: longest shortest literal, then fewest literals."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _analyse(node, core) -> _Info:
+    """(every string `node` can match, if few; a set one of which every match contains).
+
+    Both folded. Unknown node types give no information, which is always safe.
+    """
+    t = type(node)
+    full = core.FULLIGNORECASE
+    if t is core.Character:
+        if not node.positive or node.zerowidth or (node.case_flags & full) == full:
+            return _UNKNOWN
+        return frozenset({fold(chr(node.value))}), None
+    if t is core.String or t is core.Literal:
+        if (node.case_flags & full) == full:
+            return _UNKNOWN
+        return frozenset({fold("".join(map(chr, node.characters)))}), None
+    if t is core.Sequence:
+        candidates = []
+        run: frozenset[str] | None = frozenset({""})
+        exact = True
+        for item in node.items:
+            ex, req = _analyse(item, core)
+            if req:
+                candidates.append(req)
+            if ex is not None and len(run) * len(ex) <= _LIMIT:
+                run = frozenset(a + b for a in run for b in ex)
+                continue
+            exact = False
+            candidates.append(run)
+            run = ex if ex is not None else frozenset({""})
+        candidates.append(run)
+        return (run if exact else None), _best(candidates)
+    if t is core.Branch:
+        exacts, reqs = [], []
+        for branch in node.branches:
+            ex, req = _analyse(branch, core)
+            exacts.append(ex)
+            reqs.append(_best([req, ex]))
+        ex = None
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*exacts)
+            ex = union if len(union) <= _LIMIT else None
+        req = None if any(r is None for r in reqs) else frozenset().union(*reqs)
+        return ex, req
+    if t is core.Group or t is core.Atomic:
+        return _analyse(node.subpattern, core)
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        ex, req = _analyse(node.subpattern, core)
+        if node.min_count == 0:
+            if node.max_count == 1 and ex is not None:
+                return ex | {""}, None
+            return _UNKNOWN
+        if node.min_count == 1 and node.max_count == 1:
+            return ex, req
+        return None, _best([req, ex])
+    if t is core.LookAround or isinstance(node, core.ZeroWidthBase):
+        return _EMPTY  # matches no text: neither helps nor breaks a run of literals
+    return _UNKNOWN
+
+
+def required_literals(pattern: str, flags: int) -> frozenset[str] | None:
+    """Folded strings one of which every match of `pattern` contains; None if unknown."""
+    try:
+        from regex import _regex_core as core
+
+        source = core.Source(pattern)
+        info = core.Info(flags, source.char_type, {})
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        if info.flags & (regex.LOCALE | regex.FULLCASE):
+            return None
+        parsed = core._parse_pattern(source, info)
+        if not source.at_end():
+            return None
+        ex, req = _analyse(parsed, core)
+    except Exception:  # noqa: BLE001 - any surprise from the parser means: no filter
+        return None
+    return _best([req, ex])
+
+
+# -- where the literals are in one text ----------------------------------------------------------
+
+
+class LiteralIndex:
+    """The literals of one language's rules; finds them all in a text in one pass."""
+
+    def __init__(self) -> None:
+        self._literals: list[str] = []  # by id
+        self._ids: dict[str, int] = {}
+        self._sets: list[tuple[int, ...]] = []  # literal ids, by key
+        self._auto = None
+        self._state = None  # (text, starts per literal id, spans per key): one tuple, swapped whole
+
+    def add(self, literals: frozenset[str]) -> int:
+        """Register a rule's literal set; returns the key to ask `present()` with."""
+        ids = []
+        for s in sorted(literals):
+            if s not in self._ids:
+                self._ids[s] = len(self._literals)
+                self._literals.append(s)
+            ids.append(self._ids[s])
+        self._sets.append(tuple(ids))
+        self._auto = None
+        return len(self._sets) - 1
+
+    def _automaton(self):
+        if self._auto is None:
+            auto = ahocorasick.Automaton()
+            for i, s in enumerate(self._literals):
+                auto.add_word(s, (i, len(s)))
+            if self._literals:
+                auto.make_automaton()
+            self._auto = auto
+        return self._auto
+
+    def _hits(self, text: str):
+        state = self._state
+        if state is not None and state[0] is text:
+            return state
+        starts: dict[int, list[int]] = {}
+        if self._literals:
+            for last, (i, length) in self._automaton().iter(fold(text)):
+                starts.setdefault(i, []).append(last + 1 - length)
+        state = (text, starts, {})
+        self._state = state
+        return state
+
+    def present(self, key: int, text: str, start: int, end: int) -> bool:
+        """Does text[start:end] hold one of the literals of set `key`?"""
+        _, starts, spans = self._hits(text)
+        found = spans.get(key)
+        if found is None:
+            pairs = sorted((s, s + len(self._literals[i])) for i in self._sets[key] for s in starts.get(i, ()))
+            found = spans[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        begins, ends = found
+        for j in range(bisect.bisect_left(begins, start), len(begins)):
+            if begins[j] >= end:
+                return False
+            if ends[j] <= end:
+                return True
+        return False
+
+    def __getstate__(self):
+        return {"literals": self._literals, "sets": self._sets}
+
+    def __setstate__(self, state):
+        self._literals, self._sets = state["literals"], state["sets"]
+        self._ids = {s: i for i, s in enumerate(self._literals)}
+        self._auto = None
+        self._state = None
+
+
+class Gated:
+    """A compiled pattern that first asks the LiteralIndex whether a segment can match.
+
+    It stands in for the `regex.Pattern` (everything but `finditer` and `search` goes
+    straight to the pattern), so the code that runs rules needs no change.
+    """
+
+    __slots__ = ("pattern", "index", "key")
+
+    def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, key: int | None):
+        self.pattern = pattern
+        self.index = index
+        self.key = key
+
+    def _skip(self, string, pos, endpos, kwargs) -> bool:
+        if self.key is None or kwargs.get("partial") or not isinstance(string, str):
+            return False
+        pos = 0 if pos is None else pos
+        endpos = len(string) if endpos is None else endpos
+        if not 0 <= pos <= endpos <= len(string):
+            return False  # let the pattern handle odd bounds its own way
+        return not self.index.present(self.key, string, pos, endpos)
+
+    def finditer(self, string, pos=None, endpos=None, **kwargs):
+        if self._skip(string, pos, endpos, kwargs):
+            return iter(())
+        return self.pattern.finditer(string, pos, endpos, **kwargs)
+
+    def search(self, string, pos=None, endpos=None, **kwargs):
+        if self._skip(string, pos, endpos, kwargs):
+            return None
+        return self.pattern.search(string, pos, endpos, **kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name in Gated.__slots__:  # unset slot, or pickle probing
+            raise AttributeError(name)
+        return getattr(self.pattern, name)
+
+    def __getstate__(self):
+        return (self.pattern, self.index, self.key)
+
+    def __setstate__(self, state):
+        self.pattern, self.index, self.key = state
+
+    def __repr__(self) -> str:
+        return f"Gated({self.pattern!r})"
+
+
+def gate(pattern: regex.Pattern, index: LiteralIndex) -> Gated:
+    literals = required_literals(pattern.pattern, pattern.flags)
+    return Gated(pattern, index, None if literals is None else index.add(literals))
