@@ -18,6 +18,7 @@ from ..lexicon.numbers import NumberGrammar
 from ..models import claim_fields
 from . import backtrack, schema
 from .loader import LoadedRule, RuleSet
+from .alternation import by_first_char
 from .prefilter import LiteralIndex, gate
 from .yamlloc import LocatedError
 
@@ -57,7 +58,7 @@ def _alt(items) -> str:
         elif " " not in s and "-" not in s and s[:1].isupper() and not stem:
             body = f"(?-i:{regex.escape(s[0])}){regex.escape(s[1:])}"  # proper names keep their capital
         parts.append(body + (r"\w*" if stem else ""))
-    return "|".join(parts) or "(?!)"
+    return by_first_char(parts) or "(?!)"
 
 
 def quote_re() -> str:
