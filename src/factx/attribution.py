@@ -15,6 +15,7 @@ from .lexicon.gazetteer import MEDIA
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
 _HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
 _QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
+_AFTER_CLAIM = regex.compile(r"[,;:(”\"»]|\s[–—-]\s")
 _AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
@@ -166,6 +167,10 @@ class Attributor:
             return None
         before = [c for c in cues if c.end <= start]
         after = [c for c in cues if c.start >= end]
+        if kind != "quote":
+            # "21 killed, the ministry said" reports the claim; "40 injured in an attack Aliyev
+            # described as ..." does not: a speaker after the claim stands past a clause break
+            after = [c for c in after if c.side == "after" or _AFTER_CLAIM.search(self.art.text, end, c.start)]
         inside = [c for c in cues if c.start >= start and c.end <= end]
         order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], after, inside)
         for group in order:

@@ -112,6 +112,8 @@ class Extractor:
         for piece in pieces:
             piece = piece.strip(" ,.;")
             if prefix:
+                if not prefix.sub("", piece + " ").strip():
+                    continue  # "another city, Shushi": the words before the name are no place
                 piece = prefix.sub("", piece)
             if not piece:
                 continue
@@ -155,10 +157,13 @@ class Extractor:
         sents = self.art.sentences_between(r.start, r.end)
         if sents:
             ev = Span(self.art.sentences[sents[0]].start, self.art.sentences[sents[-1]].end)
-            sent_idx = sents[0]
         else:
-            ev, sent_idx = Span(r.start, r.end), None
-        cue = attributor.for_claim(sent_idx, r.start, r.end, r.kind) if sent_idx is not None else None
+            ev = Span(r.start, r.end)
+        cue = None
+        for idx in sents:  # '"A. B," X said.': the speech tag may sit in a later sentence of the claim
+            cue = attributor.for_claim(idx, r.start, r.end, r.kind)
+            if cue:
+                break
         party = cue.party if cue else None
         speaker = cue.speaker if cue else None
         claim = {"id": f"c{n}", "kind": r.kind, "party": party, "speaker": speaker}

@@ -66,7 +66,12 @@ def quote_re() -> str:
     for o, c in QUOTES:
         eo, ec = regex.escape(o), regex.escape(c)
         inner = f"(?:(?!{ec})[^\\n])+" if len(c) > 1 else f"[^{ec}{eo}\\n]+"
-        alts.append(f"{eo}(?P<text>{inner}){ec}")
+        if o == c:
+            # a mark that both opens and closes ("): it opens before a word, closes after one,
+            # so scraped text with a stray mark does not pair every later quotation wrongly
+            alts.append(f"(?<![\\p{{L}}\\p{{N}}]){eo}(?=\\S)(?P<text>{inner})(?<=\\S){ec}(?-i:(?![\\p{{Ll}}\\p{{N}}]))")
+        else:
+            alts.append(f"{eo}(?P<text>{inner}){ec}")
     return "(?:" + "|".join(alts) + ")"
 
 
