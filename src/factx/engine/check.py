@@ -45,10 +45,14 @@ def languages(ruleset: RuleSet) -> list[str]:
 
 def check(dirs: list[Path]) -> CheckReport:
     """Load and compile every language of `dirs`; collect all problems, in file order."""
-    ruleset = load_rules(dirs)
+    return check_ruleset(load_rules(dirs))
+
+
+def check_ruleset(ruleset: RuleSet, compiler: Callable = compile_lang) -> CheckReport:
+    """`compiler=get_compiled` shares the compiled languages with a later run_tests (pytest does)."""
     errors = list(ruleset.errors)
     for lang in languages(ruleset):
-        errors += compile_lang(ruleset, lang).errors
+        errors += compiler(ruleset, lang).errors
     errors += field_errors(ruleset)
     order = {path: i for i, path in enumerate(ruleset.files)}
     unique = {str(e): e for e in errors}.values()
