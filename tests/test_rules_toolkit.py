@@ -371,7 +371,7 @@ def test_rules_test_prints_each_failure_and_coverage_problems(authoring):
 def test_rules_test_selects_rules_by_id(authoring):
     proc = factx("rules", "test", "pack", "--id", "id.casualty.lost-*", cwd=authoring)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "2 examples of 1 rules: 2 passed, 0 failed"
+    assert proc.stdout.strip().splitlines()[-1] == "2 examples of 1 rule: 2 passed, 0 failed"
 
 
 # -- the editor schema --------------------------------------------------------------------------

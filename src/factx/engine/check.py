@@ -112,9 +112,13 @@ class TestReport:
     @property
     def summary(self) -> str:
         fails = len(self.failures)
-        text = (f"{len(self.outcomes)} examples of {len(self.rules)} rules: "
+        text = (f"{_n(len(self.outcomes), 'example')} of {_n(len(self.rules), 'rule')}: "
                 f"{len(self.outcomes) - fails} passed, {fails} failed")
-        return text + (f", {len(self.coverage)} coverage problems" if self.coverage else "")
+        return text + (f", {_n(len(self.coverage), 'coverage problem')}" if self.coverage else "")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def selector(ids: list[str] | None = None, paths: list[str] | None = None,

@@ -113,7 +113,8 @@ def static_risk(pattern: str, exp: "Expander") -> str | None:
     u_end = where(max(start, end - 1))[0] + 1
     snippet = pattern[u_start:max(u_end, u_start + 1)]
     return (f"pattern can backtrack catastrophically: {reason}; at offset {u_start}: `{snippet}` "
-            "(bound it, make it possessive like \\w++, or use an atomic group (?>...))")
+            "(end each turn with a required separator like \\s+, allow at most {0,3} turns, "
+            "or make it possessive: \\w++, (?>...))")
 
 
 @dataclass
