@@ -39,11 +39,12 @@ class NumberGrammar:
         words_re = rf"(?:{word})(?:(?:\s+|-){conn_part}(?:{word}))*"
         digits_re = rf"(?:{spec.digits})(?:\s+(?:{large}))?"
         number = rf"(?:{digits_re}|{words_re})(?:\s*\((?:{spec.digits}|{words_re})\))?"
-        self.number_re = rf"(?<![\w.,])(?:{number})(?![\w])"
+        # not the tail of 1.5 or 5,000; a period after a word is a glued sentence end ("Karabakh.Sixteen")
+        self.number_re = rf"(?<![\w]|\d[.,])(?:{number})(?![\w])"
         vague = _alt(self.vague) or "(?!)"
         qual = _alt(self.qualifiers)
         qual_part = rf"(?:(?:{qual})\s+)?" if qual else ""
-        self.count_re = rf"(?<![\w.,]){qual_part}(?:{number}|(?:{vague}))(?![\w])"
+        self.count_re = rf"(?<![\w]|\d[.,]){qual_part}(?:{number}|(?:{vague}))(?![\w])"
         self._qual_re = re.compile(rf"^(?:{qual})\s+", re.I) if qual else None
         self._digits = re.compile(rf"^(?:{spec.digits})$")
         self._vague_re = re.compile(rf"^(?:{vague})$", re.I)
