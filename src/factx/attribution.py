@@ -110,7 +110,13 @@ class Attributor:
                 cue.speaker, cue.party, cue.resolved = last.text, last.party, True
             return last
         s, e = self._window(cue, lo, hi)
-        got = self.speaker_in(s, e)
+        got = None
+        if cue.side == "before" and not cue.speaker_span and self._trailing(cue, hi):
+            # "..., the Syrian Observatory said." ends the sentence: the speaker is the last
+            # clause before the verb, not a place or party named earlier in the report
+            got = self._last_clause_speaker(s, e)
+        if got is None:
+            got = self.speaker_in(s, e)
         if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
             # "..., said Dmitry Trenin" read as before fails: try the other side once; not when
             # someone the lexicon does not know stands before ("Karabkah officials said Azerbaijani ...")
@@ -124,6 +130,22 @@ class Attributor:
             return last
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         return got
+
+    def _trailing(self, cue: Cue, hi: int) -> bool:
+        """Does the cue close its sentence ("..., officials said on Sunday.")?"""
+        rest = self.art.text[cue.end:hi]
+        return len(rest.split()) <= 6 and not regex.search(r"[\"“«„]", rest)
+
+    def _last_clause_speaker(self, s: int, e: int) -> Speaker | None:
+        if self.comp.clause_break is None:
+            return None
+        starts = [s] + [m.end() for m in self.comp.clause_break.finditer(self.art.text, s, e)]
+        if len(starts) < 2:
+            return None
+        for cs in reversed(starts):
+            if self.comp.parties.find(self.art.text, cs, e) or self.comp.anaphors.find(self.art.text, cs, e):
+                return self.speaker_in(cs, e)
+        return None
 
     def speaker_in(self, s: int, e: int, names_only: bool = False) -> Speaker | None:
         text = self.art.text
