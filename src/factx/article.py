@@ -83,7 +83,7 @@ class Article:
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BOUNDARY = regex.compile(
-    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\s)))""", regex.V1)
+    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))""", regex.V1)
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 
 
