@@ -16,6 +16,7 @@ from .lexicon.gazetteer import MEDIA
 _HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
 _QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
 _AFTER_CLAIM = regex.compile(r"[,;:(”\"»]|\s[–—-]\s")
+_COMMA = regex.compile(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
@@ -134,12 +135,11 @@ class Attributor:
     def _trailing(self, cue: Cue, hi: int) -> bool:
         """Does the cue close its sentence ("..., officials said on Sunday.")?"""
         rest = self.art.text[cue.end:hi]
-        return len(rest.split()) <= 6 and not regex.search(r"[\"“«„]", rest)
+        return len(rest.split()) <= 5 and not regex.search(r"[\"“«„]", rest)
 
     def _last_clause_speaker(self, s: int, e: int) -> Speaker | None:
-        if self.comp.clause_break is None:
-            return None
-        starts = [s] + [m.end() for m in self.comp.clause_break.finditer(self.art.text, s, e)]
+        # only punctuation splits here: "Russia and the EU urged ..." is one subject
+        starts = [s] + [m.end() for m in _COMMA.finditer(self.art.text, s, e)]
         if len(starts) < 2:
             return None
         for cs in reversed(starts):
