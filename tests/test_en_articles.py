@@ -1,0 +1,115 @@
+"""English dev articles (AP, DW, BBC): every claim pinned, in order.
+
+The articles stay in ../shared/corpus/dev (not copied into the project); the tests skip,
+with the reason, where that folder is absent (a fresh clone without shared/).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import factx
+from conftest import run_cli
+
+DEV = Path(__file__).parents[1] / ".." / "shared" / "corpus" / "dev"
+
+
+def article(name: str) -> Path:
+    path = DEV / name
+    if not path.is_file():
+        pytest.skip(f"dev article {name} not found in {DEV.resolve()} (the shared corpus lives beside the project)")
+    return path
+
+
+def summary(claim) -> tuple:
+    c = claim.model_dump() if hasattr(claim, "model_dump") else claim
+    if c["kind"] == "casualty":
+        n = c["count"]
+        return ("casualty", c["party"], n["value"], n["min"], n["max"], n["approximate"], c["outcome"], c["victims"])
+    if c["kind"] == "attack":
+        return ("attack", c["party"], *[loc["name"] for loc in c["locations"]])
+    if c["kind"] == "ceasefire":
+        return ("ceasefire", c["party"], c["event"], c["count"], c["accused"])
+    return ("quote", c["party"], c["text"])
+
+
+AP_DEATH_TOLL = [
+    ("casualty", None, 600, None, None, True, "killed", "unspecified"),  # headline
+    ("casualty", None, 600, None, None, True, "killed", "unspecified"),
+    # "16 more ... killed today, bringing total number of dead among military members to 532": one claim
+    ("casualty", "nagorno-karabakh", 532, None, None, False, "killed", "military"),
+    ("casualty", "azerbaijan", 42, None, None, False, "killed", "civilian"),
+    ("casualty", "nagorno-karabakh", None, 31, None, False, "killed", "civilian"),
+    ("casualty", None, None, 200, None, True, "wounded", "unspecified"),  # "Hundreds more have been wounded"
+    ("ceasefire", None, "proposed", None, None),  # appeals ... to end the hostilities
+    ("ceasefire", None, "agreed", None, None),  # signed a ceasefire deal
+    ("ceasefire", None, "agreed", None, None),  # the truce that took effect ... was brokered by Russia
+    ("ceasefire", "armenia", "violated", None, None),  # both ... accusing each other ... in violation
+    ("quote", "nagorno-karabakh", "large-scale military operations"),  # ", and Nagorno-Karabakh officials said"
+    ("ceasefire", "russia", "proposed", None, None),  # urged both sides to observe the ceasefire
+]
+
+DW_TROOP_DEATHS = [
+    ("ceasefire", None, "violated", None, None),  # headline: deaths despite cease-fire
+    ("casualty", "azerbaijan", 4, None, None, False, "killed", "military"),
+    ("ceasefire", None, "violated", None, None),  # major breach of the cease-fire (the outlet)
+    ("ceasefire", "armenia", "violated", None, None),  # traded blame for breaking the terms
+    ("casualty", "azerbaijan", 4, None, None, False, "killed", "military"),
+    ("casualty", "armenia", 6, None, None, False, "wounded", "military"),
+    ("ceasefire", None, "agreed", None, None),  # fighting supposedly ceased ... thanks to a deal
+    ("casualty", None, None, 5000, None, False, "killed", "unspecified"),
+    ("ceasefire", "russia", "violated", None, None),  # subhead "Moscow confirms cease-fire violation"
+    ("quote", "azerbaijan",
+     "unfounded accusations against the Azeri side and the Russian peacekeepers by some Armenian leaders and media"),
+    ("quote", "azerbaijan", "shouldn't try to start it all over again."),  # ''...'' quotation marks
+    ("ceasefire", "russia", "violated", None, None),
+]
+
+BBC_BARDA = [
+    ("casualty", None, 21, None, None, False, "killed", "civilian"),  # headline
+    ("casualty", "azerbaijan", None, 21, None, False, "killed", "civilian"),
+    ("casualty", None, None, 24, None, True, "wounded", "unspecified"),  # "intensifies.Dozens more": glued
+    ("attack", None, "Barda"),
+    ("quote", "azerbaijan", "used cluster munitions to inflict excessive casualties among civilians"),
+    ("attack", "azerbaijan", "Barda"),
+    ("quote", None, "We saw a fire... bombs have been dropped ... One fell on the car outside a bank building, "
+     "fragments [of bombs] everywhere, [broken] glass [of cars/windows]... one of the bombs fell outside fire "
+     "rescue station, there are dead and injured people."),  # a resident: no official side
+    ("attack", None, "Stepanakert"),  # the source misspells its speaker ("Karabkah officials"): no party known
+    ("ceasefire", None, "agreed", None, None),  # a US-brokered ceasefire was agreed: one event, not two
+    ("ceasefire", None, "agreed", None, None),  # the US-brokered ceasefire ... began early on Monday
+    ("ceasefire", None, "collapsed", 2, None),  # two previous agreements brokered by Russia failed
+    ("ceasefire", "armenia", "violated", None, None),  # both accused each other of violating the truce
+    ("attack", "azerbaijan", "Terter"),
+    ("ceasefire", "azerbaijan", "violated", None, "armenia"),  # in a "gross violation" of the agreement
+    ("ceasefire", "armenia", "violated", None, "azerbaijan"),  # fired ... after the ceasefire had begun
+    ("casualty", None, None, 2000, None, True, "killed", "unspecified"),  # several thousand
+]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("en_ap-death-toll-around-600-oct13.txt", AP_DEATH_TOLL),
+    ("en_dw-azerbaijan-troop-deaths-despite-ceasefire.txt", DW_TROOP_DEATHS),
+    ("en_bbc-barda-missile-strike-21-civilians.txt", BBC_BARDA),
+])
+def test_english_article_claims(name, expected):
+    doc = factx.extract(article(name).read_text(encoding="utf-8"))
+    assert doc.lang == "en"
+    assert [summary(c) for c in doc.claims] == expected
+
+
+def test_english_article_through_the_cli():
+    path = article("en_ap-death-toll-around-600-oct13.txt")
+    proc = run_cli("extract", str(path), "--compact")
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode().splitlines()
+    assert len(lines) == 1
+    doc = json.loads(lines[0])
+    assert doc["lang"] == "en"
+    assert [summary(c) for c in doc["claims"]] == AP_DEATH_TOLL
+    text = path.read_text(encoding="utf-8")
+    for c in doc["claims"]:
+        ev = c["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
