@@ -23,8 +23,9 @@ app = typer.Typer(
 )
 
 PATHS = typer.Argument(None, help="Extra rule folders or files (a user pack), read like --rules.",
-                       show_default=False)
-RULES = typer.Option([], "--rules", help="Extra rule folder (user pack); repeatable.")
+                       show_default=False, metavar="PATH")
+RULES = typer.Option([], "--rules", help="Extra rule folder (user pack); repeatable.", metavar="DIR",
+                     show_default=False)
 
 
 def _dirs(paths: Optional[List[str]], rules: List[str]) -> list[Path]:
@@ -70,8 +71,9 @@ def test_cmd(
     coverage: bool = typer.Option(False, "--coverage",
                                   help="Also fail rules with no positive or no negative example, "
                                        "or that never fire on their own examples."),
-    ids: List[str] = typer.Option([], "--id", help="Only these rule ids (globs allowed: 'id.casualty.*')."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only rules of this language."),
+    ids: List[str] = typer.Option([], "--id", help="Only these rule ids (globs allowed: 'id.casualty.*').",
+                                  metavar="ID", show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only rules of this language.", metavar="CODE"),
 ) -> None:
     """Run the examples written inside the rules; print each failure with what was expected and what came out.
 
@@ -104,8 +106,9 @@ def list_cmd(
     paths: Optional[List[str]] = PATHS,
     rules: List[str] = RULES,
     as_json: bool = typer.Option(False, "--json", help="JSON (a list of objects) instead of a table."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only rules of this language."),
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only rules of this kind."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only rules of this language.", metavar="CODE"),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only rules of this kind: casualty, attack, "
+                                       "ceasefire, quote or speech.", metavar="KIND"),
 ) -> None:
     """List the rules: id, language, kind, origin (shipped or the user folder) and description."""
     import json
