@@ -196,8 +196,15 @@ class Attributor:
         inside = [c for c in cues if c.start >= start and c.end <= end]
         order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], after, inside)
         for group in order:
-            if group:
-                return group[0]
+            for cue in group:
+                if group is after and cue.side == "before" and not cue.anaphor and not cue.speaker_span:
+                    # "Stepanakert came under fire, an AFP correspondent reported": a trailing
+                    # speaker stands after the claim, never inside it
+                    got = self.speaker_in(end, cue.start)
+                    if got is None:
+                        continue
+                    return Cue(cue.start, cue.end, cue.side, False, cue.rule, got.text, got.party, True)
+                return cue
         return None
 
 
