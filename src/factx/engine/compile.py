@@ -16,7 +16,7 @@ from ..lexicon.dates import DateGrammar
 from ..lexicon.gazetteer import Gazetteer, party_gazetteer, place_gazetteer, place_names
 from ..lexicon.numbers import NumberGrammar
 from ..models import claim_fields
-from . import backtrack, schema
+from . import cache, schema
 from .loader import LoadedRule, RuleSet
 from .alternation import by_first_char
 from .prefilter import LiteralIndex, gate
@@ -46,7 +46,8 @@ def _unaccent(s: str) -> str:
 def _alt(items) -> str:
     parts = []
     items = list(items)
-    for s in sorted({*items, *map(_unaccent, items)}, key=len, reverse=True):
+    # longest first; ties by text, so the expansion (and the pattern cache key) is the same in every run
+    for s in sorted({*items, *map(_unaccent, items)}, key=lambda s: (-len(s), s)):
         s = s.strip()
         if not s:
             continue
@@ -98,6 +99,8 @@ def static_risk(pattern: str, exp: "Expander") -> str | None:
         pieces.append(f"(?:{body})")
         size += len(pieces[-1])
         pos = m.end()
+    from . import backtrack  # only when compiling: a run served by the cache never needs it
+
     found = backtrack.risk("".join(pieces))
     if found is None:
         return None
@@ -261,7 +264,7 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
         errors.append(lr.origin.error(f"unknown placeholder {{{name}}}", ("pattern",)))
         ok = False
     try:
-        rx = regex.compile(src, FLAGS)
+        rx = cache.patterns().compile(src, FLAGS)
     except (regex.error, OverflowError) as e:
         errors.append(lr.origin.error(f"regex error: {_as_written(rule.pattern, e)}", ("pattern",)))
         return None
@@ -283,7 +286,7 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
     antis = []
     for i, a in enumerate(rule.antipatterns):
         try:
-            antis.append(regex.compile(exp.expand(a)[0], FLAGS))
+            antis.append(cache.patterns().compile(exp.expand(a)[0], FLAGS))
         except regex.error as e:
             errors.append(lr.origin.error(f"antipattern regex error: {e}", ("antipatterns", i)))
             ok = False
@@ -323,9 +326,11 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         if cr:
             by_kind[lr.kind].append(cr)
     literals = LiteralIndex()  # a rule runs only on segments holding a word it needs (exact)
+    store = cache.patterns()
     for cr in (cr for crs in by_kind.values() for cr in crs):
-        cr.regex = gate(cr.regex, literals)
-        cr.antipatterns = [gate(a, literals) for a in cr.antipatterns]
+        cr.regex = gate(cr.regex, literals, store)
+        cr.antipatterns = [gate(a, literals, store) for a in cr.antipatterns]
+    store.flush()
     lines, cuts = [], []
     for bp, origin in ruleset.boilerplate.get(lang, []):
         lines += _compile_text_patterns(bp.line, exp, errors, "line", origin)
@@ -373,8 +378,23 @@ _COMPILED: dict[tuple[int, str], CompiledLang] = {}
 
 
 def get_compiled(ruleset: RuleSet, lang: str) -> CompiledLang:
-    """Compiled once per process per (rule set, language)."""
+    """Compiled once per process per (rule set, language), and kept in the disk cache."""
     key = (id(ruleset), lang)
     if key not in _COMPILED:
-        _COMPILED[key] = compile_lang(ruleset, lang)
+        _COMPILED[key] = _compile_cached(ruleset, lang)
     return _COMPILED[key]
+
+
+def _compile_cached(ruleset: RuleSet, lang: str) -> CompiledLang:
+    # keyed by the content of the rule files the rule set was read from (engine/cache.py)
+    fingerprint = getattr(ruleset, "fingerprint", None)
+    name = f"lang-{fingerprint}-{lang}.pickle" if fingerprint else None
+    if name:
+        got = cache.load(name)
+        if isinstance(got, CompiledLang) and got.lang == lang:
+            cache.touch(name)
+            return got
+    comp = compile_lang(ruleset, lang)
+    if name:
+        cache.store(name, comp)
+    return comp

@@ -94,6 +94,7 @@ class RuleSet:
     extensions: list[tuple[Any, Origin]] = field(default_factory=list)  # `extend:` entries, applied after loading
     errors: list[LocatedError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    fingerprint: str | None = None  # hash of the files read: the disk cache key (engine/cache.py)
 
     def languages(self) -> list[str]:
         langs = {r.lang for r in self.rules.values()}
@@ -282,7 +283,22 @@ def _apply_extensions(ruleset: RuleSet) -> None:
 
 @lru_cache(maxsize=8)
 def _cached(dirs: tuple[str, ...]) -> RuleSet:
-    return load_rules([Path(d) for d in dirs])
+    from . import cache
+
+    paths = [Path(d) for d in dirs]
+    fingerprint = cache.rules_fingerprint(paths, _files)
+    name = f"rules-{fingerprint}.pickle" if fingerprint else None
+    if name:
+        got = cache.load(name)
+        if isinstance(got, RuleSet) and got.fingerprint == fingerprint:
+            cache.touch(name)
+            return got
+    ruleset = load_rules(paths)
+    # stored only if no file changed while it was read: the key must describe the content
+    if name and cache.rules_fingerprint(paths, _files) == fingerprint:
+        ruleset.fingerprint = fingerprint
+        cache.store(name, ruleset)
+    return ruleset
 
 
 def get_ruleset(extra: tuple[str, ...] | list[str] | None = None) -> RuleSet:

@@ -21,6 +21,7 @@ character (tests/test_properties.py checks this over all of Unicode).
 from __future__ import annotations
 
 import bisect
+import pickle
 from functools import lru_cache
 
 import ahocorasick
@@ -223,15 +224,25 @@ class Gated:
     """A compiled pattern that first asks the LiteralIndex whether a segment can match.
 
     It stands in for the `regex.Pattern` (everything but `finditer` and `search` goes
-    straight to the pattern), so the code that runs rules needs no change.
+    straight to the pattern), so the code that runs rules needs no change. Unpickled
+    from the disk cache it holds the pattern's compiled code and rebuilds the pattern
+    on first use: most rules never run on a given article, so most are never rebuilt.
     """
 
-    __slots__ = ("pattern", "index", "key")
+    __slots__ = ("_pattern", "_packed", "index", "key")
 
     def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, key: int | None):
-        self.pattern = pattern
+        self._pattern = pattern
+        self._packed = None
         self.index = index
         self.key = key
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        rx = self._pattern
+        if rx is None:
+            rx = self._pattern = pickle.loads(self._packed)
+        return rx
 
     def _skip(self, string, pos, endpos, kwargs) -> bool:
         if self.key is None or kwargs.get("partial") or not isinstance(string, str):
@@ -253,20 +264,28 @@ class Gated:
         return self.pattern.search(string, pos, endpos, **kwargs)
 
     def __getattr__(self, name):
-        if name.startswith("__") or name in Gated.__slots__:  # unset slot, or pickle probing
-            raise AttributeError(name)
+        if name.startswith("__") or name == "pattern" or name in Gated.__slots__:
+            raise AttributeError(name)  # an unset slot, or pickle probing
         return getattr(self.pattern, name)
 
     def __getstate__(self):
-        return (self.pattern, self.index, self.key)
+        packed = self._packed
+        if packed is None:
+            packed = pickle.dumps(self._pattern, protocol=pickle.HIGHEST_PROTOCOL)
+        return (packed, self.index, self.key)
 
     def __setstate__(self, state):
-        self.pattern, self.index, self.key = state
+        self._packed, self.index, self.key = state
+        self._pattern = None
 
     def __repr__(self) -> str:
         return f"Gated({self.pattern!r})"
 
 
-def gate(pattern: regex.Pattern, index: LiteralIndex) -> Gated:
-    literals = required_literals(pattern.pattern, pattern.flags)
+def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
+    """`pattern` behind the pre-filter; `store` (a cache.PatternStore) remembers the analysis."""
+    if store is not None:
+        literals = store.literals(pattern.pattern, pattern.flags, required_literals)
+    else:
+        literals = required_literals(pattern.pattern, pattern.flags)
     return Gated(pattern, index, None if literals is None else index.add(literals))

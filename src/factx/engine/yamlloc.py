@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-try:  # libyaml's composer is ~10x faster; the pure-Python one gives the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader
+# PyYAML is imported where it is used: a run that takes its rule set from the disk cache
+# (engine/cache.py) parses no YAML and should not pay for importing it.
 
 Path_ = tuple  # a path into the data: ("rules", 3, "pattern")
 
@@ -58,6 +54,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return node.value
     global _scalar_loader
     if _scalar_loader is None:
+        import yaml
+
         _scalar_loader = yaml.SafeLoader("")
     tag = node.tag
     if tag == "tag:yaml.org,2002:int":
@@ -72,6 +70,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def load_located(text: str, path: str) -> Located:
+    import yaml
+
+    try:  # libyaml's composer is ~10x faster; the pure-Python one gives the same nodes
+        _Loader = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on the PyYAML build
+        _Loader = yaml.SafeLoader
+
     out = Located(data=None, path=path)
     try:
         root = yaml.compose(text, Loader=_Loader)

@@ -15,7 +15,7 @@ _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 
 def _alt(words) -> str:
     """Longest-first alternation; spaces in a phrase match any run of white space."""
-    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    parts = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))  # the same order in every run
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 

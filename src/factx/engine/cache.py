@@ -1,0 +1,236 @@
+"""A disk cache of the validated rule set, of each compiled language and of compiled patterns.
+
+Without it every `factx extract` re-reads and validates all YAML files and
+re-compiles every rule: the regex module's parser is pure Python and `{party}`
+alone expands to thousands of names, so that is seconds, not milliseconds.
+
+Where: `$FACTX_CACHE_DIR`, else `$XDG_CACHE_HOME/factx`, else `~/.cache/factx`;
+`FACTX_NO_CACHE=1` turns it off. When the folder cannot be created or written,
+or is not private to this user (pickle runs code when it loads, so a folder
+others can write to is never read), factx compiles as if there were no cache.
+
+Never stale: a rule set is keyed by a hash of the *content* of every rule file it
+reads (not mtimes, which can miss an edit made within one clock tick), the
+folders and their order, the current folder (messages show paths relative to
+it), the factx source code and the versions of Python, regex and pydantic. A
+compiled language adds its language code to that key. Compiled patterns are
+keyed by their own text and flags, so editing one rule recompiles that rule only.
+
+Writes are atomic (a temporary file renamed over the old one), so a concurrent
+run reads either the old entry or the new one; old entries are pruned.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+_KEEP = 24  # entries of each kind kept on disk
+_KEEP_PATTERNS = 4000  # compiled patterns kept in the pattern store
+
+
+@lru_cache(maxsize=1)
+def directory() -> Path | None:
+    """The cache folder, created private; None when caching is off or unsafe."""
+    if os.environ.get("FACTX_NO_CACHE", "") not in ("", "0"):
+        return None
+    base = os.environ.get("FACTX_CACHE_DIR")
+    if base:
+        root = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        root = (Path(xdg) if xdg else Path.home() / ".cache") / "factx"
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = root.stat()
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return None  # another user's, or writable by others: never unpickle from it
+        if not os.access(root, os.W_OK | os.X_OK):
+            return None
+    except (OSError, RuntimeError):  # RuntimeError: no home folder
+        return None
+    return root
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the factx source and of the libraries whose objects are pickled."""
+    import pydantic
+    import regex
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{sys.version}|{regex.__version__}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def rules_fingerprint(dirs: list[Path], files: Callable[[Path], list[Path]]) -> str | None:
+    """Hash of everything that decides what the loader builds from `dirs`; None if unreadable."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(code_fingerprint().encode())
+    h.update(os.getcwd().encode(errors="surrogateescape"))
+    try:
+        for folder in dirs:
+            h.update(b"\0folder\0" + str(folder).encode(errors="surrogateescape"))
+            if not folder.exists():
+                h.update(b"\0missing")
+                continue
+            for path in files(folder):
+                h.update(b"\0file\0" + str(path).encode(errors="surrogateescape") + b"\0")
+                h.update(path.read_bytes())
+    except OSError:
+        return None  # let the loader report it, and do not cache that
+    return h.hexdigest()
+
+
+def load(name: str) -> Any | None:
+    """The object stored under `name`, or None (missing, unreadable, or from other code)."""
+    root = directory()
+    if root is None:
+        return None
+    try:
+        with open(root / name, "rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss, and is replaced
+        return None
+
+
+def store(name: str, obj: Any, keep: int = _KEEP) -> None:
+    """Write atomically; errors are ignored (the cache is only an optimisation)."""
+    root = directory()
+    if root is None:
+        return
+    try:
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - something unpicklable: run uncached
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=root, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, root / name)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        _prune(root, name.split("-", 1)[0] + "-", keep)
+    except OSError:
+        pass
+
+
+def _prune(root: Path, prefix: str, keep: int) -> None:
+    entries = []
+    for p in root.glob(prefix + "*"):
+        try:
+            entries.append((p.stat().st_mtime, p))
+        except OSError:
+            continue
+    for _, p in sorted(entries, reverse=True)[keep:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def touch(name: str) -> None:
+    """Mark an entry as recently used, so pruning keeps it."""
+    root = directory()
+    if root is not None:
+        try:
+            os.utime(root / name)
+        except OSError:
+            pass
+
+
+class PatternStore:
+    """Compiled patterns (and what the pre-filter read from them) by source text and flags.
+
+    A compiled `regex` pattern pickles as its compiled code, so loading one skips the
+    parser entirely. One file per regex/Python version; entries are never stale, as the
+    key is the pattern itself.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._name = f"patterns-{_versions_tag()}.pickle"
+        # (source, flags) -> [pickled pattern, literals known?, literals]
+        self._entries: dict[tuple[str, int], list] | None = None
+        self._used: set[tuple[str, int]] = set()
+        self._dirty = False
+
+    def _table(self) -> dict:
+        if self._entries is None:
+            got = load(self._name)
+            self._entries = got if isinstance(got, dict) else {}
+        return self._entries
+
+    def compile(self, source: str, flags: int):
+        import regex
+
+        key = (source, flags)
+        with self._lock:
+            entry = self._table().get(key)
+            self._used.add(key)
+        if entry is not None:
+            try:
+                return pickle.loads(entry[0])
+            except Exception:  # noqa: BLE001 - damaged: compile again
+                pass
+        rx = regex.compile(source, flags)
+        with self._lock:
+            self._table()[key] = [pickle.dumps(rx, protocol=pickle.HIGHEST_PROTOCOL), False, None]
+            self._dirty = True
+        return rx
+
+    def literals(self, source: str, flags: int, compute: Callable[[str, int], Any]) -> Any:
+        """`compute(source, flags)`, remembered beside the compiled pattern."""
+        key = (source, flags)
+        with self._lock:
+            entry = self._table().get(key)
+            if entry is not None and entry[1]:
+                return entry[2]
+        value = compute(source, flags)
+        with self._lock:
+            entry = self._table().get(key)
+            if entry is not None:
+                entry[1:] = [True, value]
+                self._dirty = True
+        return value
+
+    def flush(self) -> None:
+        """Write the new entries, keeping the ones this process used."""
+        with self._lock:
+            if not self._dirty or directory() is None:
+                return
+            merged = load(self._name)  # another process may have added its own meanwhile
+            merged = {**merged, **self._table()} if isinstance(merged, dict) else dict(self._table())
+            order = [k for k in merged if k not in self._used] + [k for k in merged if k in self._used]
+            store(self._name, {k: merged[k] for k in order[-_KEEP_PATTERNS:]}, keep=4)
+            self._dirty = False
+
+
+def _versions_tag() -> str:
+    import regex
+
+    return hashlib.blake2b(f"{sys.version}|{regex.__version__}".encode(), digest_size=6).hexdigest()
+
+
+_PATTERNS: PatternStore | None = None
+
+
+def patterns() -> PatternStore:
+    global _PATTERNS
+    if _PATTERNS is None:
+        _PATTERNS = PatternStore()
+    return _PATTERNS
