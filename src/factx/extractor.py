@@ -151,6 +151,16 @@ class Extractor:
         claims = []
         for n, r in enumerate(raws, 1):
             claims.append(self.finish(r, n, attributor))
+        # a claim inside quoted words is the quoted speaker's: '"... who just agreed to a cease
+        # fire. Many lives will be saved," Trump wrote' is Trump's agreed event
+        quotes = [(r.anchor, c) for r, c in zip(raws, claims) if r.kind == "quote" and c["party"] is not None]
+        for r, c in zip(raws, claims):
+            if r.kind == "quote" or c["party"] is not None:
+                continue
+            for (qs, qe), q in quotes:
+                if qs <= r.start and r.end <= qe:
+                    c["party"], c["speaker"] = q["party"], q["speaker"]
+                    break
         return claims
 
     def finish(self, r: RawClaim, n: int, attributor: Attributor) -> dict:
