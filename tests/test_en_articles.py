@@ -113,3 +113,18 @@ def test_english_article_through_the_cli():
     for c in doc["claims"]:
         ev = c["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_transcript_title_gives_the_speaker_every_claim():
+    text = ("Foreign Minister Sergey Lavrov's remarks at a news conference in Moscow\n\n"
+            "We are satisfied that the ceasefire has been complied with on the ground. "
+            "I said that \"all parties must respect the agreements\".\n")
+    doc = factx.extract(text, lang="en")
+    assert [summary(c) for c in doc.claims] == [("ceasefire", "russia", "agreed", None, None)]
+
+
+def test_news_headline_about_a_statement_is_no_transcript():
+    text = ("Putin's statement sparks anger in Yerevan\n\n"
+            "The ceasefire has been complied with on the ground, observers say.\n")
+    doc = factx.extract(text, lang="en")
+    assert [summary(c) for c in doc.claims] == [("ceasefire", None, "agreed", None, None)]

@@ -161,7 +161,26 @@ class Extractor:
                 if qs <= r.start and r.end <= qe:
                     c["party"], c["speaker"] = q["party"], q["speaker"]
                     break
+        owner = self.transcript_speaker()
+        if owner is not None:
+            # a transcript or statement published by its speaker ("Sergey Lavrov's remarks ..."):
+            # no quote claims, and what the text says in its own voice is the speaker's
+            claims = [c for c in claims if c["kind"] != "quote"]
+            for c in claims:
+                if c["party"] is None:
+                    c["speaker"], c["party"] = owner
         return claims
+
+    def transcript_speaker(self) -> tuple[str, str] | None:
+        """(speaker, party) when the title says the whole text is one party's own words."""
+        title = self.art.title
+        if self.comp.transcript is None or title is None:
+            return None
+        m = self.comp.transcript.match(self.art.text, title.start, title.end)
+        if not m or not m.groupdict().get("speaker"):
+            return None
+        party = self.party_of(m.group("speaker"))
+        return (" ".join(m.group("speaker").split()), party) if party else None
 
     def finish(self, r: RawClaim, n: int, attributor: Attributor) -> dict:
         sents = self.art.sentences_between(r.start, r.end)

@@ -151,6 +151,7 @@ class CompiledLang:
     clause_break: regex.Pattern | None = None  # commas and "and": where a speaker's noun phrase ends
     since_marker: regex.Pattern | None = None  # "sejak", "since": a date that starts a period
     continuation: regex.Pattern | None = None  # "Selain itu,": a sentence that goes on with the last speaker
+    transcript: regex.Pattern | None = None  # a title naming the speaker of the whole text ("X's remarks")
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
@@ -349,7 +350,9 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         since_marker=regex.compile(r"(?:" + "|".join(exp.terms["since"]) + r")\s+$", FLAGS)
         if exp.terms.get("since") else None,
         continuation=regex.compile(r"\s*(?:" + "|".join(exp.terms["continuation"]) + r")\b", FLAGS)
-        if exp.terms.get("continuation") else None)
+        if exp.terms.get("continuation") else None,
+        transcript=regex.compile(r"\s*(?:" + "|".join(exp.terms["transcript"]) + r")", FLAGS)
+        if exp.terms.get("transcript") else None)
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:
