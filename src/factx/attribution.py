@@ -80,8 +80,10 @@ class Attributor:
                     if "speaker" in rule.regex.groupindex and m.group("speaker"):
                         cue.speaker_span = m.span("speaker")
                     found.append(cue)
-            except TimeoutError:
-                self.warnings.append(f"rule {rule.id} took too long on one sentence and was skipped there")
+            except TimeoutError:  # the rule's budget for this article is spent: warn once
+                warning = f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off"
+                if warning not in self.warnings:
+                    self.warnings.append(warning)
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Cue] = []
         for c in found:

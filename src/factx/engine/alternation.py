@@ -10,13 +10,15 @@ of the one group whose character is there.
 The match is exactly what the flat alternation gives: two branches whose first
 characters fold differently can never match at the same position (see
 `prefilter.fold`, checked over all of Unicode in tests/test_properties.py), so only
-one group can match there, and inside it the branches keep their order.
+one group can match there, and inside it the branches keep their order. A first
+character whose case partners do not all fold alike (`prefilter.safe`) keeps the
+alternation flat.
 """
 from __future__ import annotations
 
 import regex
 
-from .prefilter import fold
+from .prefilter import fold, safe
 
 _MIN_BRANCHES = 24  # below this the flat alternation is as fast
 # A branch's first character as written by regex.escape, optionally case-sensitive.
@@ -35,6 +37,8 @@ def _first_token(branch: str) -> tuple[str, str] | None:
         return None  # \s, \w, \d, \p...: a class, not a character
     if not escaped and char in "[(.^$|?*+{\\)":
         return None
+    if not safe(char):
+        return None  # its case partners do not all fold alike: keep the alternation flat
     token = f"{escaped}{char}"
     return (f"(?-i:{token})" if case_sensitive else token), fold(char)
 

@@ -16,12 +16,16 @@ fuzzy matching, full case folding) gets no filter and always runs.
 
 The case-insensitive literal test relies on `fold()`: if the `regex` module
 matches two characters case-insensitively, `fold` maps them to the same
-character (tests/test_properties.py checks this over all of Unicode).
+character. Python's Unicode data can be older than regex's, so every literal
+character is checked against regex itself (`safe`) before it is relied on.
 """
 from __future__ import annotations
 
+import array
 import bisect
 import pickle
+import sys
+import time
 from functools import lru_cache
 
 import ahocorasick
@@ -32,6 +36,7 @@ _LIMIT = 64  # the most strings one node may expand to before only "contains one
 # Turkic dotted/dotless i, and three characters whose full folds are equal strings.
 _FIX = {"ı": "i", "İ": "i", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\ufb05": "\ufb06"}
 _FIX_TABLE = str.maketrans(_FIX)
+_IGNORECASE = regex.IGNORECASE | regex.UNICODE | regex.VERSION0  # as engine/compile.FLAGS
 
 
 @lru_cache(maxsize=8192)
@@ -53,6 +58,30 @@ def fold(text: str) -> str:
     if any(c in folded for c in _FIX):
         folded = folded.translate(_FIX_TABLE)
     return folded
+
+
+@lru_cache(maxsize=1)
+def _cased() -> tuple[str, frozenset[str]]:
+    """Every character with case in the regex module's own Unicode data (which may be newer
+    than Python's), as a string to search and as a set."""
+    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
+    chars = regex.findall(r"[\p{Cased}\p{CWCF}\p{CWL}\p{CWU}\p{CWT}]", every)
+    return "".join(chars), frozenset(chars)
+
+
+@lru_cache(maxsize=4096)
+def safe(c: str) -> bool:
+    """Does every character that `regex` matches to `c` case-insensitively fold like `c`?
+
+    True for all letters of the shipped packs; False for a few letters whose case partner
+    is newer than Python's Unicode data (U+019B and U+A7DC). A literal with an unsafe
+    character is not used: its rule runs unfiltered. Checked at compile time only.
+    """
+    universe, cased = _cased()
+    if c not in cased:
+        return True  # no case: regex matches it to itself only
+    target = fold(c)
+    return all(fold(m.group()) == target for m in regex.finditer(regex.escape(c), universe, _IGNORECASE))
 
 
 # -- what every match must contain ------------------------------------------------------------
@@ -78,13 +107,14 @@ def _analyse(node, core) -> _Info:
     t = type(node)
     full = core.FULLIGNORECASE
     if t is core.Character:
-        if not node.positive or node.zerowidth or (node.case_flags & full) == full:
+        if not node.positive or node.zerowidth or (node.case_flags & full) == full or not safe(chr(node.value)):
             return _UNKNOWN
         return frozenset({fold(chr(node.value))}), None
     if t is core.String or t is core.Literal:
-        if (node.case_flags & full) == full:
+        chars = "".join(map(chr, node.characters))
+        if (node.case_flags & full) == full or not all(map(safe, chars)):
             return _UNKNOWN
-        return frozenset({fold("".join(map(chr, node.characters)))}), None
+        return frozenset({fold(chars)}), None
     if t is core.Sequence:
         candidates = []
         run: frozenset[str] | None = frozenset({""})
@@ -148,6 +178,22 @@ def required_literals(pattern: str, flags: int) -> frozenset[str] | None:
     return _best([req, ex])
 
 
+# -- how long a rule may run on one text ----------------------------------------------------------
+
+BUDGET = 1.0  # seconds per rule per text, for all its segments together ...
+BUDGET_PER_CHAR = 20e-6  # ... plus this per character: a linear rule on a long article is not cut off
+
+
+def budget(text: str) -> float:
+    """Seconds one rule may spend on `text`: bounded, so one slow pattern cannot hang a run.
+
+    Each call also carries the caller's own `timeout` (compile.TIMEOUT, per segment);
+    a rule that runs out is cut off for the rest of the text with a TimeoutError, which
+    the caller reports as a warning naming the rule.
+    """
+    return BUDGET + BUDGET_PER_CHAR * len(text)
+
+
 # -- where the literals are in one text ----------------------------------------------------------
 
 
@@ -159,7 +205,8 @@ class LiteralIndex:
         self._ids: dict[str, int] = {}
         self._sets: list[tuple[int, ...]] = []  # literal ids, by key
         self._auto = None
-        self._state = None  # (text, starts per literal id, spans per key): one tuple, swapped whole
+        # (text, starts per literal id, spans per key, seconds left per pattern): one tuple, swapped whole
+        self._state = None
 
     def add(self, literals: frozenset[str]) -> int:
         """Register a rule's literal set; returns the key to ask `present()` with."""
@@ -191,13 +238,17 @@ class LiteralIndex:
         if self._literals:
             for last, (i, length) in self._automaton().iter(fold(text)):
                 starts.setdefault(i, []).append(last + 1 - length)
-        state = (text, starts, {})
+        state = (text, starts, {}, {})
         self._state = state
         return state
 
+    def ledger(self, text: str) -> dict:
+        """Seconds each pattern has left on `text` (see `budget`), by id of the pattern."""
+        return self._hits(text)[3]
+
     def present(self, key: int, text: str, start: int, end: int) -> bool:
         """Does text[start:end] hold one of the literals of set `key`?"""
-        _, starts, spans = self._hits(text)
+        _, starts, spans, _ = self._hits(text)
         found = spans.get(key)
         if found is None:
             pairs = sorted((s, s + len(self._literals[i])) for i in self._sets[key] for s in starts.get(i, ()))
@@ -256,12 +307,52 @@ class Gated:
     def finditer(self, string, pos=None, endpos=None, **kwargs):
         if self._skip(string, pos, endpos, kwargs):
             return iter(())
-        return self.pattern.finditer(string, pos, endpos, **kwargs)
+        if kwargs.get("timeout") is None:
+            return self.pattern.finditer(string, pos, endpos, **kwargs)
+        ledger, left = self._budget(string, kwargs)
+        return self._metered(self.pattern.finditer(string, pos, endpos, **kwargs), ledger, left)
 
     def search(self, string, pos=None, endpos=None, **kwargs):
         if self._skip(string, pos, endpos, kwargs):
             return None
-        return self.pattern.search(string, pos, endpos, **kwargs)
+        if kwargs.get("timeout") is None:
+            return self.pattern.search(string, pos, endpos, **kwargs)
+        ledger, left = self._budget(string, kwargs)
+        start = time.perf_counter()
+        try:
+            return self.pattern.search(string, pos, endpos, **kwargs)
+        except TimeoutError:
+            left = 0.0  # cut off for the rest of this text
+            raise
+        finally:
+            ledger[id(self)] = left - (time.perf_counter() - start)
+
+    # -- the time budget: a rule gets `budget(text)` seconds per text, all segments together --
+    def _budget(self, string: str, kwargs: dict) -> tuple[dict, float]:
+        ledger = self.index.ledger(string) if self.index is not None else {}
+        left = ledger.get(id(self))
+        if left is None:
+            left = budget(string)
+        if left <= 0:
+            raise TimeoutError("the rule has used up its time budget on this text")
+        kwargs["timeout"] = min(kwargs["timeout"], left)
+        return ledger, left
+
+    def _metered(self, matches, ledger: dict, left: float):
+        key = id(self)
+        while True:
+            start = time.perf_counter()
+            try:
+                m = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                ledger[key] = 0.0  # cut off for the rest of this text
+                raise
+            finally:
+                left -= time.perf_counter() - start
+                ledger[key] = min(ledger.get(key, left), left)
+            yield m
 
     def __getattr__(self, name):
         if name.startswith("__") or name == "pattern" or name in Gated.__slots__:
