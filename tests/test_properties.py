@@ -1,0 +1,249 @@
+"""Property tests: whatever the text, `factx.extract` returns a document whose evidence
+spans are exact slices of the text and whose counts are non-negative integers; and the
+speed-ups of the engine (pre-filter, grouped alternations) never change a match.
+
+Fixed seed and example budget (`derandomize=True`), so CI runs the same cases every time,
+in well under a minute.
+"""
+from __future__ import annotations
+
+import string
+import sys
+
+import regex
+from conftest import DEV, SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import factx
+from factx.article import build
+from factx.engine import compile as compile_mod
+from factx.engine import prefilter
+from factx.engine.compile import FLAGS, get_compiled
+from factx.engine.loader import get_ruleset
+from factx.engine.prefilter import fold, required_literals
+
+FAST = settings(max_examples=150, derandomize=True, deadline=None, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SLOW = settings(FAST, max_examples=60)
+
+SOURCES = [SEED] + (sorted(DEV.glob("*.txt")) if DEV.is_dir() else [])
+ARTICLES = [p.read_text(encoding="utf-8") for p in SOURCES]
+LANGS = get_ruleset(()).languages()
+
+QUOTES = "\"'“”„‟«»‹›‘’‚`"
+CONTROLS = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127, 0x85]))
+BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+# -- what every document must satisfy ------------------------------------------------------------
+
+
+def check_document(text: str, doc) -> None:
+    for claim in doc.claims:
+        ev = claim.evidence
+        assert 0 <= ev.start <= ev.end <= len(text), (ev.start, ev.end, len(text))
+        assert text[ev.start:ev.end] == ev.text
+        if claim.kind == "casualty":
+            for value in (claim.count.value, claim.count.min, claim.count.max):
+                assert value is None or (type(value) is int and value >= 0), claim.count
+        if claim.kind == "ceasefire":
+            assert claim.count is None or (type(claim.count) is int and claim.count >= 0), claim.count
+    doc.model_dump_json()  # and it serialises
+
+
+# -- mutations of real articles ------------------------------------------------------------------
+
+
+def _insert(draw, text: str, pieces: str, most: int = 20) -> str:
+    inserts = draw(st.lists(st.tuples(st.integers(0, len(text)), st.sampled_from(pieces)), max_size=most))
+    for pos, piece in sorted(inserts, reverse=True):
+        text = text[:pos] + piece + text[pos:]
+    return text
+
+
+def shuffle_sentences(draw, text: str) -> str:
+    sentences = regex.split(r"(?<=[.!?])\s+", text)
+    return " ".join(draw(st.permutations(sentences)))
+
+
+def stray_quotes(draw, text: str) -> str:
+    return _insert(draw, text, QUOTES)
+
+
+def glue_numbers(draw, text: str) -> str:
+    text = regex.sub(r"(\d) (\p{L})|(\p{L}) (\d)", lambda m: m.group(0).replace(" ", ""), text)
+    return _insert(draw, text, "0123456789", most=10)
+
+
+def many_commas(draw, text: str) -> str:
+    pos = draw(st.integers(0, len(text)))
+    return text[:pos] + "," * 10_000 + text[pos:]
+
+
+def control_chars(draw, text: str) -> str:
+    return _insert(draw, text, CONTROLS)
+
+
+def bidi_marks(draw, text: str) -> str:
+    return _insert(draw, text, BIDI)
+
+
+def zero_width(draw, text: str) -> str:
+    return _insert(draw, text, ZERO_WIDTH, most=40)
+
+
+def line_ends(draw, text: str) -> str:
+    return text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\n\n\n", "\u2028"])))
+
+
+MUTATIONS = [shuffle_sentences, stray_quotes, glue_numbers, many_commas, control_chars, bidi_marks,
+             zero_width, line_ends]
+
+
+@st.composite
+def mutated_articles(draw, size: int | None = None) -> str:
+    text = draw(st.sampled_from(ARTICLES))
+    if size:
+        text = text[:size]
+    for mutate in draw(st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=4)):
+        text = mutate(draw, text)
+    return text
+
+
+# -- factx.extract --------------------------------------------------------------------------------
+
+
+@FAST
+@given(text=st.text(max_size=3000), lang=st.sampled_from([None, *LANGS]))
+def test_any_text_gives_a_document(text, lang):
+    check_document(text, factx.extract(text, lang=lang))
+
+
+@FAST
+@given(text=st.text(st.characters(exclude_categories=()), max_size=500), lang=st.sampled_from(LANGS))
+def test_any_code_points_even_lone_surrogates_give_a_document(text, lang):
+    doc = factx.extract(text, lang=lang)
+    for claim in doc.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+
+
+@SLOW
+@given(text=mutated_articles(), lang=st.sampled_from([None, *LANGS]))
+def test_mutated_articles_give_exact_evidence_and_sane_counts(text, lang):
+    check_document(text, factx.extract(text, lang=lang))
+
+
+def test_each_mutation_keeps_the_seed_article_readable():
+    """The mutations are hostile, not destructive: under a mild dose of each, the seed
+    article still gives claims (so the properties above are tested on real extractions)."""
+    seed = SEED.read_text(encoding="utf-8")
+    for mutate in MUTATIONS:
+        text = mutate(_MildDraw(), seed)
+        doc = factx.extract(text, lang="id")
+        check_document(text, doc)
+        assert doc.claims, mutate.__name__
+
+
+class _MildDraw:
+    """Stands in for hypothesis' `draw` with fixed, mild choices."""
+
+    def __call__(self, strategy):
+        r = repr(strategy)
+        if r.startswith("integers("):
+            return 0
+        if r.startswith("lists("):
+            return [(0, "\u200b")]
+        if r.startswith("sampled_from("):
+            return "\r\n"
+        if r.startswith("permutations("):
+            return list(reversed(strategy.wrapped_strategy.values if hasattr(strategy, "wrapped_strategy") else []))
+        raise AssertionError(r)
+
+
+# -- the engine's speed-ups never change a match ---------------------------------------------------
+
+
+def test_safe_characters_fold_like_every_character_regex_matches_them_to():
+    """What the pre-filter and the grouped alternations rely on (engine/prefilter.py)."""
+    universe, cased = prefilter._cased()
+    bad = [(a, m.group()) for a in universe if prefilter.safe(a)
+           for m in regex.finditer(regex.escape(a), universe, FLAGS) if fold(a) != fold(m.group())]
+    assert not bad, bad[:20]
+    # a character without case matches only itself, so it is safe
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    any_cased = regex.compile("[" + "".join(regex.escape(c) for c in universe) + "]", FLAGS)
+    assert set(any_cased.findall(every)) <= cased
+    assert all(len(fold(c)) == 1 for c in universe)
+
+
+def test_the_alphabets_of_the_packs_are_safe():
+    letters = (string.ascii_letters + "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßəƏıİğĞşŞçÇöÖüÜ"
+               + "".join(map(chr, range(0x400, 0x460))) + "’'-.")
+    assert [c for c in letters if not prefilter.safe(c)] == []
+
+
+def test_nearly_every_shipped_rule_is_pre_filtered():
+    ruleset = get_ruleset(())
+    unfiltered, total = [], 0
+    for lang in ruleset.languages():
+        comp = get_compiled(ruleset, lang)
+        for rule in [r for kind in comp.rules.values() for r in kind] + list(comp.speech):
+            total += 1
+            if rule.regex.key is None:
+                unfiltered.append(rule.id)
+    assert len(unfiltered) <= total // 10, unfiltered
+
+
+NAME_CHARS = "aAiIıİsSſkKKßẞəƏσςΣжЖ.'’ -"
+
+
+@settings(FAST, max_examples=60)
+@given(names=st.lists(st.text(NAME_CHARS, min_size=1, max_size=8), min_size=24, max_size=60, unique=True),
+       filler=st.lists(st.text(NAME_CHARS + "xyz,", max_size=12), min_size=1, max_size=30),
+       stems=st.booleans())
+def test_grouped_alternation_matches_like_the_flat_one(names, filler, stems):
+    names = [n + "*" if stems and i % 3 == 0 else n for i, n in enumerate(names)]
+    grouped = compile_mod._alt(names)
+    real = compile_mod.by_first_char
+    compile_mod.by_first_char = "|".join
+    try:
+        flat = compile_mod._alt(names)
+    finally:
+        compile_mod.by_first_char = real
+    text = " ".join(f + " " + n.rstrip("*").swapcase() if i % 2 else f + n.rstrip("*")
+                    for i, (f, n) in enumerate(zip(filler * len(names), names)))
+    for tail in ("", r"(?!\w)", r"\s"):
+        got = [m.span() for m in regex.finditer(f"(?:{grouped}){tail}", text, FLAGS)]
+        want = [m.span() for m in regex.finditer(f"(?:{flat}){tail}", text, FLAGS)]
+        assert got == want
+
+
+@settings(SLOW, max_examples=12)
+@given(text=mutated_articles(size=1500))
+def test_pre_filtered_rules_match_exactly_like_their_patterns(text):
+    """A segment is skipped only where the rule's regex finds nothing."""
+    ruleset = get_ruleset(())
+    for lang in ruleset.languages():
+        comp = get_compiled(ruleset, lang)
+        art = build(text, comp.line_rules, comp.cut_rules, comp.abbreviations)
+        rules = [r for kind in comp.rules.values() for r in kind] + list(comp.speech)
+        for rule in rules:
+            segments = art.paragraphs if rule.rule.scope == "paragraph" else art.sentences
+            for pattern in (rule.regex, *rule.antipatterns):
+                for seg in segments:
+                    got = [m.span() for m in pattern.finditer(text, seg.start, seg.end)]
+                    want = [m.span() for m in pattern.pattern.finditer(text, seg.start, seg.end)]
+                    assert got == want, (rule.id, text[seg.start:seg.end])
+
+
+@settings(FAST, max_examples=100)
+@given(words=st.lists(st.text("abcıİK ", min_size=1, max_size=6), min_size=1, max_size=6),
+       text=st.text("abcıİKk AB", max_size=40))
+def test_required_literals_occur_in_every_match(words, text):
+    pattern = "(?:" + "|".join(regex.escape(w) for w in words) + r")\w*"
+    literals = required_literals(pattern, FLAGS)
+    assert literals is not None
+    for m in regex.finditer(pattern, text, FLAGS):
+        assert any(lit in fold(m.group()) for lit in literals), (literals, m.group())
