@@ -91,7 +91,7 @@ def test_csv_is_one_row_per_claim_with_flat_fields(corpus):
 
 
 def test_table_format_reads_in_a_terminal(corpus):
-    r = factx("extract", "--format", "table", corpus / SEED)
+    r = factx("extract", "--format", "table", corpus / SEED, env={**os.environ, "COLUMNS": "200"})
     assert r.returncode == 0
     text = r.stdout.decode("utf-8")
     assert "1,166 military killed" in text and "as many as 5,000 killed" in text

@@ -160,7 +160,7 @@ def _run_pool(items, opts: Options, jobs: int) -> Iterator[Result]:
     ready = [r for _, r in items if isinstance(r, Result)]
     todo = [(s, d) for s, d in items if not isinstance(d, Result)]
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    chunk = max(1, min(32, len(todo) // (jobs * 8)))
+    chunk = max(1, min(8, len(todo) // (jobs * 4)))  # small chunks: an even load and a lively progress bar
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(opts,))
     finished = False
     try:

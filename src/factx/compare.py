@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .output import figure, point, qualifier, shorten, write_grids
 
@@ -37,11 +36,6 @@ def party_order(party: str) -> tuple:
 
 def _latest_first(entries: list["Entry"]) -> list["Entry"]:
     return sorted(entries, key=lambda e: e.date or "", reverse=True)  # stable: undated last, ties in input order
-
-
-def _articles(sources: list[str]) -> str:
-    names = [Path(s).stem or s for s in sources]
-    return shorten(names[0], 30) + (f" +{len(names) - 1}" if len(names) > 1 else "")
 
 
 def _drop_empty_columns(headers: list[str], rows: list[list[str]], first: int, last: int) -> tuple:
@@ -222,15 +216,23 @@ class Comparison:
 
     # -- layouts ------------------------------------------------------------------------------
     def grids(self, result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
+        """Tables for the eye: cells cite articles as [n], listed in a last table."""
         cols = result["parties"]
         grids = []
+        refs: dict[str, int] = {}
+
+        def cite(sources: list[str]) -> str:
+            return "[" + ",".join(str(refs.setdefault(s, len(refs) + 1)) for s in sources) + "]"
+
+        def when(x: dict) -> str:
+            return f"{x['date'] or 'undated'} {cite(x['articles'])}"
+
         if result.get("casualties"):
             rows = []
             for r in result["casualties"]:
                 label = " ".join(x for x in (r["victims"] if r["victims"] != "unspecified" else "", r["outcome"]) if x)
                 label += f"\n{r['victim_party']}'s" if r["victim_party"] else "\nside not given"
-                cells = ["\n".join(f"{f['figure']}\n  {f['date'] or 'undated'} {_articles(f['articles'])}"
-                                   for f in r["figures"].get(p, [])) for p in cols]
+                cells = ["\n".join(f"{f['figure']}\n  {when(f)}" for f in r["figures"].get(p, [])) for p in cols]
                 s = r["spread"]
                 spread = (f"{s['difference']:,}\n{s['low']['party']} {s['low']['count']:,}\n"
                           f"{s['high']['party']} {s['high']['count']:,}") if s else ""
@@ -239,14 +241,12 @@ class Comparison:
                           *_drop_empty_columns(["victims", *cols, "spread"], rows, 1, 1)))
         if result.get("attacks"):
             rows = [[self.place_label(r) + (f"\n{r['place']}" if r["place"] else ""),
-                     *["\n".join(f"{x['date'] or 'undated'} {_articles(x['articles'])}"
-                                 for x in r["reports"].get(p, [])) for p in cols]] for r in result["attacks"]]
+                     *["\n".join(when(x) for x in r["reports"].get(p, [])) for p in cols]] for r in result["attacks"]]
             grids.append(("Places attacked", *_drop_empty_columns(["place", *cols], rows, 1, 0)))
         cf = result.get("ceasefires")
         if cf and cf["events"]:
             rows = [[r["event"], *["\n".join(
-                f"{x['date'] or 'undated'}" + (f" accuses {x['accused']}" if x["accused"] else "")
-                + (f" x{x['count']}" if x["count"] else "") + f" {_articles(x['articles'])}"
+                when(x) + (f" accuses {x['accused']}" if x["accused"] else "") + (f" x{x['count']}" if x["count"] else "")
                 for x in r["reports"].get(p, [])) for p in cols]] for r in cf["events"]]
             grids.append(("Ceasefires", *_drop_empty_columns(["event", *cols], rows, 1, 0)))
             if cf["accusations"]:
@@ -255,9 +255,10 @@ class Comparison:
                                for a in cf["accusations"]]))
         if result.get("quotes"):
             rows = [[q["party"], q["speaker"] or "(unnamed)", str(q["count"]),
-                     f"“{shorten(q['latest']['text'] or '', 90)}”\n{q['latest']['date'] or 'undated'}, "
-                     f"{_articles(q['latest']['articles'])}"] for q in result["quotes"]]
+                     f"“{shorten(q['latest']['text'] or '', 90)}”\n{when(q['latest'])}"] for q in result["quotes"]]
             grids.append(("Quotes per speaker", ["party", "speaker", "quotes", "latest"], rows))
+        if refs:
+            grids.append(("Articles", ["#", "article"], [[str(n), s] for s, n in refs.items()]))
         return grids
 
     @staticmethod

@@ -253,12 +253,14 @@ def write_grids(out, grids: list[tuple[str, list[str], list[list[str]]]], fmt: s
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, width=None if out.isatty() else 160, highlight=False, emoji=False,
+    # Piped or written to a file: as wide as $COLUMNS says, else 160 (Rich would take 80).
+    width = None if out.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 160
+    console = Console(file=out, width=width, highlight=False, emoji=False,
                       markup=False, force_terminal=out.isatty())
     for title, headers, rows in grids:
         table = Table(title=title, title_justify="left", show_lines=True, header_style="bold")
         for h in headers:
-            table.add_column(h, overflow="fold")
+            table.add_column(h, overflow="fold", min_width=min(len(h), 16))
         for row in rows:
             table.add_row(*row)
         console.print(table)
