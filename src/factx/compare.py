@@ -222,7 +222,7 @@ class Comparison:
         refs: dict[str, int] = {}
 
         def cite(sources: list[str]) -> str:
-            return "[" + ",".join(str(refs.setdefault(s, len(refs) + 1)) for s in sources) + "]"
+            return "[" + ",".join(map(str, sorted(refs.setdefault(s, len(refs) + 1) for s in sources))) + "]"
 
         def when(x: dict) -> str:
             return f"{x['date'] or 'undated'} {cite(x['articles'])}"
@@ -250,8 +250,8 @@ class Comparison:
                 for x in r["reports"].get(p, [])) for p in cols]] for r in cf["events"]]
             grids.append(("Ceasefires", *_drop_empty_columns(["event", *cols], rows, 1, 0)))
             if cf["accusations"]:
-                grids.append(("Ceasefire violations: who accuses whom", ["accuser", "accused", "reports", "latest"],
-                              [[a["accuser"], a["accused"], str(a["reports"]), a["dates"][0] or "undated"]
+                grids.append(("Ceasefire violations: who accuses whom", ["accuser", "accused", "articles", "latest"],
+                              [[a["accuser"], a["accused"], str(len(a["articles"])), a["dates"][0] or "undated"]
                                for a in cf["accusations"]]))
         if result.get("quotes"):
             rows = [[q["party"], q["speaker"] or "(unnamed)", str(q["count"]),

@@ -260,7 +260,7 @@ def write_grids(out, grids: list[tuple[str, list[str], list[list[str]]]], fmt: s
     for title, headers, rows in grids:
         table = Table(title=title, title_justify="left", show_lines=True, header_style="bold")
         for h in headers:
-            table.add_column(h, overflow="fold", min_width=min(len(h), 16))
+            table.add_column(h, overflow="fold")
         for row in rows:
             table.add_row(*row)
         console.print(table)
