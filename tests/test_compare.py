@@ -181,6 +181,18 @@ def test_table_markdown_and_csv_layouts():
     assert (russia["max"], russia["figure"], russia["articles"]) == ("5000", "as many as 5,000", "b.txt; copy-of-b.txt")
 
 
+def test_factx_output_is_not_held_to_the_article_size_limit():
+    """`extract` over a few thousand articles prints more than 20 MB: compare must still read it."""
+    line = (json.dumps(DOCS[1]) + "\n").encode()
+    r = factx("compare", "-", "--format", "json", "--kind", "casualty", input=line * (21 * 1024 * 1024 // len(line) + 1))
+    assert r.returncode == 0, r.stderr
+    nk = row(json.loads(r.stdout), "nagorno-karabakh", "military", "killed")
+    assert nk["figures"]["nagorno-karabakh"][0]["articles"] == ["b.txt"]  # all those repeats merged
+    article = b"Kementerian Pertahanan Armenia mengatakan 5 tentara tewas. " * 10
+    r = factx("compare", "-", "--max-size", "0.0001", input=article)
+    assert r.returncode == 1 and b"larger than the 104-byte limit" in r.stderr
+
+
 def test_bad_input_and_usage():
     r = factx("compare", "-", input=b'{"source": "x", "claims": [')
     assert r.returncode == 1 and r.stderr.decode().startswith("factx: -: not valid factx JSON")

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .inputs import InputFailure, Source, describe, looks_like_output, parse_output, read_source
+from .inputs import InputFailure, Source, describe, looks_like_output, parse_output, read_source, too_big
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class Options:
     max_bytes: int = 20 * 1024 * 1024
     timeout: float = 0  # seconds per input; 0: no limit
     accept_output: bool = False  # compare: factx JSON/JSONL inputs are read, not extracted
+    max_output_bytes: int = 2048 * 1024 * 1024  # factx output may be far larger than any one article
+
+    def read_limit(self) -> int:
+        return max(self.max_bytes, self.max_output_bytes) if self.accept_output else self.max_bytes
 
 
 @dataclass
@@ -73,11 +77,13 @@ def process(src: Source, data: bytes | None, opts: Options) -> Result:
     try:
         with _time_limit(opts.timeout):
             if data is None:
-                data = read_source(src, opts.max_bytes)
+                data = read_source(src, opts.read_limit())
             text, warnings = decode(data)
             if opts.accept_output and looks_like_output(text):
                 res.docs = parse_output(text, src.name)
             else:
+                if len(data) > opts.max_bytes:
+                    raise InputFailure(too_big(opts.max_bytes))
                 doc = extract(text, lang=opts.lang, published=opts.published, rules=list(opts.rules),
                               source=src.name, warnings=warnings)
                 res.docs = [doc.model_dump(mode="json")]
@@ -147,7 +153,7 @@ def run(sources: list[Source], opts: Options, jobs: int = 1) -> Iterator[Result]
 
 def read_stdin(src: Source, opts: Options) -> bytes | Result:
     try:
-        return read_source(src, opts.max_bytes)
+        return read_source(src, opts.read_limit())
     except (OSError, InputFailure) as e:
         return Result(src.name, error=describe(e))
 

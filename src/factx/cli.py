@@ -256,8 +256,8 @@ def compare(
     lang: str = typer.Option("auto", "--lang", "-l", help="Language of articles given as text, or 'auto'."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Parallel processes for articles (0: one per CPU)."),
     rules: List[str] = typer.Option([], "--rules", help="Extra rule folder (user pack); repeatable."),
-    max_size: float = typer.Option(20, "--max-size", help="Largest input in MB."),
-    timeout: float = typer.Option(60, "--timeout", help="Seconds allowed per article (0: no limit)."),
+    max_size: float = typer.Option(20, "--max-size", help="Largest article in MB (factx output may reach 2 GB)."),
+    timeout: float = typer.Option(60, "--timeout", help="Seconds allowed per input (0: no limit)."),
 ) -> None:
     """Put the parties' claims side by side: casualty figures, attacked places, ceasefires, quotes."""
     from .models import KINDS

@@ -123,7 +123,7 @@ def read_source(src: Source, max_bytes: int, fifo_wait: float = 2.0) -> bytes:
             raise InputFailure("is a directory")
         if stat.S_ISREG(st.st_mode):
             if st.st_size > max_bytes:
-                raise InputFailure(_too_big(max_bytes))
+                raise InputFailure(too_big(max_bytes))
         elif stat.S_ISFIFO(st.st_mode):
             # A named pipe or `<(command)`: wait a bounded time for a writer, then read as a pipe.
             poller = select.poll()
@@ -147,12 +147,13 @@ def read_source(src: Source, max_bytes: int, fifo_wait: float = 2.0) -> bytes:
 
 def _limited(data: bytes, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
-        raise InputFailure(_too_big(max_bytes))
+        raise InputFailure(too_big(max_bytes))
     return data
 
 
-def _too_big(max_bytes: int) -> str:
-    return f"larger than the {max_bytes / MB:g} MB limit (raise it with --max-size MB)"
+def too_big(max_bytes: int) -> str:
+    limit = f"{max_bytes / MB:g} MB" if max_bytes >= MB else f"{max_bytes}-byte"
+    return f"larger than the {limit} limit (raise it with --max-size MB)"
 
 
 def describe(e: BaseException) -> str:
