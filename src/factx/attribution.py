@@ -39,6 +39,7 @@ class Cue:
 class Speaker:
     text: str
     party: str | None
+    media: bool = False  # only a news outlet was named: a conduit, not a side
 
 
 class Attributor:
@@ -120,6 +121,11 @@ class Attributor:
             got = self._last_clause_speaker(s, e)
         if got is None:
             got = self.speaker_in(s, e)
+        if got is not None and got.media and cue.side == "after":
+            # "X, an adviser, told the BBC: ..." — the outlet is who heard it; look before the verb
+            before = self.speaker_in(*self._window(Cue(cue.start, cue.end, "before", False, cue.rule), lo, hi))
+            if before is not None:
+                got = before
         if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
             # "..., said Dmitry Trenin" read as before fails: try the other side once; not when
             # someone the lexicon does not know stands before ("Karabkah officials said Azerbaijani ...")
@@ -157,7 +163,7 @@ class Attributor:
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             party = None if best.tier == MEDIA else best.key
-            return Speaker(self._speaker_text(s, e, best.start, best.end), party)
+            return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
         if names_only:
             return None
         if self.comp.anaphors.find(text, s, e):
@@ -202,7 +208,7 @@ class Attributor:
                 if group is after and cue.side == "before" and not cue.anaphor and not cue.speaker_span:
                     # "Stepanakert came under fire, an AFP correspondent reported": a trailing
                     # speaker stands after the claim, never inside it
-                    got = self.speaker_in(end, cue.start)
+                    got = self._last_clause_speaker(end, cue.start) or self.speaker_in(end, cue.start)
                     if got is None:
                         continue
                     return Cue(cue.start, cue.end, cue.side, False, cue.rule, got.text, got.party, True)
