@@ -95,9 +95,10 @@ def _rule_errors(errors) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _run(sources, opts, jobs: int, on_doc) -> bool:
+def _run(sources, opts, jobs: int, on_doc, bar: bool = True) -> bool:
     """Feed every document of every input to `on_doc`, in input order; report failures on
-    stderr as `factx: PATH: reason`. True when at least one input failed."""
+    stderr as `factx: PATH: reason`. True when at least one input failed. `bar`: a progress
+    bar may be drawn (not while documents stream to the same terminal)."""
     from contextlib import closing
 
     from .batch import run, stderr_is_terminal
@@ -105,7 +106,7 @@ def _run(sources, opts, jobs: int, on_doc) -> bool:
     from .output import progress_bar
 
     failed = False
-    show_bar = stderr_is_terminal() and len(sources) >= PROGRESS_FROM
+    show_bar = bar and stderr_is_terminal() and len(sources) >= PROGRESS_FROM
     results = run(sources, opts, jobs=max(1, jobs or os.cpu_count() or 1))
     try:
         # closing(): on an early exit (closed pipe, Ctrl-C) the worker pool stops at once.
@@ -225,7 +226,7 @@ def extract(
             state["docs"] += 1
             writer.add(doc)
 
-        state["failed"] = _run(sources, opts, jobs, on_doc)
+        state["failed"] = _run(sources, opts, jobs, on_doc, bar=not sink.isatty())
         writer.close()
 
     # When every input failed there is nothing to write: an existing -o target stays as it was.
