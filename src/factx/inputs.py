@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 STDIN = "-"
 MB = 1024 * 1024
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only
 
 
 class InputFailure(Exception):
@@ -116,7 +117,9 @@ def read_source(src: Source, max_bytes: int, fifo_wait: float = 2.0) -> bytes:
         raise InputFailure(src.error)
     if src.path is None:
         return _limited(sys.stdin.buffer.read(max_bytes + 1), max_bytes)
-    fd = os.open(src.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; O_BINARY: no CRLF translation on Windows.
+    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(src.path, flags)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -124,15 +127,16 @@ def read_source(src: Source, max_bytes: int, fifo_wait: float = 2.0) -> bytes:
         if stat.S_ISREG(st.st_mode):
             if st.st_size > max_bytes:
                 raise InputFailure(too_big(max_bytes))
-        elif stat.S_ISFIFO(st.st_mode):
+        elif stat.S_ISFIFO(st.st_mode) and hasattr(select, "poll"):
             # A named pipe or `<(command)`: wait a bounded time for a writer, then read as a pipe.
             poller = select.poll()
             poller.register(fd, select.POLLIN | select.POLLHUP)
             if not poller.poll(int(fifo_wait * 1000)):
                 raise InputFailure(f"a FIFO with no writer: nothing arrived within {fifo_wait:g} s")
-        else:
+        elif not stat.S_ISFIFO(st.st_mode):
             raise InputFailure(f"{_kind(st.st_mode)}, not a regular file")
-        os.set_blocking(fd, True)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= max_bytes:
             chunk = os.read(fd, min(MB, max_bytes + 1 - size))
