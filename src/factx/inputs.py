@@ -203,7 +203,8 @@ def parse_output(text: str, name: str) -> list[dict]:
         try:
             obj, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as e:
-            raise InputFailure(f"not valid factx JSON (line {e.lineno}, column {e.colno}): {e.msg}") from None
+            raise InputFailure(f"not valid factx JSON (line {e.lineno}, column {e.colno}): {e.msg}; input that "
+                               "starts with '{' or '[' is read as factx output, not as an article") from None
         for item in obj if isinstance(obj, list) else [obj]:
             if not isinstance(item, dict) or not ("claims" in item or "kind" in item):
                 raise InputFailure("JSON that is not factx output (expected documents with `claims`, "
