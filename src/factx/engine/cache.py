@@ -31,8 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-_KEEP = 24  # entries of each kind kept on disk
-_KEEP_PATTERNS = 4000  # compiled patterns kept in the pattern store
+_KEEP = 8  # rule sets and compiled languages kept on disk (a compiled language is a few MB)
+_PATTERN_BYTES = 64 << 20  # the pattern store keeps at most this much compiled code
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +215,15 @@ class PatternStore:
                 return
             merged = load(self._name)  # another process may have added its own meanwhile
             merged = {**merged, **self._table()} if isinstance(merged, dict) else dict(self._table())
-            order = [k for k in merged if k not in self._used] + [k for k in merged if k in self._used]
-            store(self._name, {k: merged[k] for k in order[-_KEEP_PATTERNS:]}, keep=4)
+            # the patterns this process used, then the most recently added others, within the limit
+            order = [k for k in merged if k in self._used] + [k for k in reversed(merged) if k not in self._used]
+            kept, size = {}, 0
+            for k in order:
+                size += len(merged[k][0]) + len(k[0])
+                if size > _PATTERN_BYTES:
+                    break
+                kept[k] = merged[k]
+            store(self._name, kept, keep=4)
             self._dirty = False
 
 
