@@ -5,6 +5,7 @@ not normalised, so every span satisfies `text[start:end] == span text`.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 from dataclasses import dataclass, field
 
@@ -76,9 +77,19 @@ class Article:
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     sentence_para: list[int] = field(default_factory=list)  # paragraph index of each sentence
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def sentences_between(self, start: int, end: int) -> list[int]:
-        return [i for i, s in enumerate(self.sentences) if s.start < end and start < s.end]
+        """Indices of the sentences that overlap [start, end) (sentences are sorted, disjoint)."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out = []
+        while i < len(self.sentences) and self.sentences[i].start < end:
+            if start < self.sentences[i].end:
+                out.append(i)
+            i += 1
+        return out
 
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -17,6 +17,7 @@ _HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
 _QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
 _AFTER_CLAIM = regex.compile(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = regex.compile(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
+_REACH = 300
 _AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
@@ -98,10 +99,12 @@ class Attributor:
         if cue.speaker_span:
             return cue.speaker_span
         if cue.side == "before":
-            s = lo
-            for m in _HARD_BREAK.finditer(text, lo, cue.start):
+            # a speaker's noun phrase is short: look no further back than _REACH characters
+            s = max(lo, cue.start - _REACH)
+            for m in _HARD_BREAK.finditer(text, s, cue.start):
                 s = m.end()
             return s, cue.start
+        hi = min(hi, cue.end + _REACH)
         e = hi
         m = _AFTER_END.search(text, cue.end, hi)
         if m:
