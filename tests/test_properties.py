@@ -247,3 +247,57 @@ def test_required_literals_occur_in_every_match(words, text):
     assert literals is not None
     for m in regex.finditer(pattern, text, FLAGS):
         assert any(lit in fold(m.group()) for lit in literals), (literals, m.group())
+
+
+def _hoisted_pairs():
+    """(rule id, pattern as expanded, the same with its first item hoisted) of the shipped rules."""
+    from factx.engine import cache
+    from factx.engine.compile import Expander
+    from factx.engine.hoist import hoist
+
+    ruleset = get_ruleset(())
+    pairs = []
+    for lang in ruleset.languages():
+        exp = Expander(ruleset, lang)
+        for lr in ruleset.rules.values():
+            if lr.lang != lang:
+                continue
+            src = exp.expand(lr.rule.pattern)[0]
+            faster = hoist(src, FLAGS)
+            if faster:
+                pairs.append((lr.rule.id, lang, cache.patterns().compile(src, FLAGS),
+                              cache.patterns().compile(faster, FLAGS)))
+    return pairs
+
+
+HOISTED = _hoisted_pairs()
+
+
+def test_hoisting_applies_only_to_the_shapes_it_knows():
+    from factx.engine.hoist import hoist
+
+    assert hoist(r"(?<!x\w{0,4}?|y)\b(?:cease|truce)s?\b", FLAGS) == \
+        r"(?=\b(?:cease|truce))(?<!x\w{0,4}?|y)\b(?:cease|truce)s?\b"
+    assert hoist(r"(?<!a\s*|b)(?P<n>\d+)x", FLAGS) is None  # no word in the first item
+    assert hoist(r"(?<!a\s*|b)(?P<n>foo)(?P=n)", FLAGS) == r"(?=(?:foo))(?<!a\s*|b)(?P<n>foo)(?P=n)"
+    for unchanged in (r"(?<![,;])\bfoo",  # a cheap lookbehind
+                      r"foo(?<!a\s*|b)",  # none in front
+                      r"(?<!a\s*|b)(?:foo)?bar",  # an optional first item
+                      r"(?<!a\s*|b)x|y",  # an alternation at the top
+                      r"(?i)(?<!a\s*|b)foo"):  # inline flags
+        assert hoist(unchanged, FLAGS) is None, unchanged
+
+
+@settings(SLOW, max_examples=10)
+@given(text=mutated_articles(size=2000))
+def test_hoisted_patterns_match_and_capture_exactly_like_the_rules_as_written(text):
+    if not HOISTED:
+        return
+    ruleset = get_ruleset(())
+    for rule_id, lang, written, hoisted in HOISTED:
+        comp = get_compiled(ruleset, lang)
+        art = build(text, comp.line_rules, comp.cut_rules, comp.abbreviations)
+        for seg in art.sentences + art.paragraphs:
+            want = [(m.span(), m.groupdict()) for m in written.finditer(text, seg.start, seg.end)]
+            got = [(m.span(), m.groupdict()) for m in hoisted.finditer(text, seg.start, seg.end)]
+            assert got == want, (rule_id, text[seg.start:seg.end])

@@ -19,6 +19,7 @@ from ..models import claim_fields
 from . import cache, schema
 from .loader import LoadedRule, RuleSet
 from .alternation import by_first_char
+from .hoist import hoist
 from .prefilter import LiteralIndex, gate
 from .yamlloc import LocatedError
 
@@ -269,6 +270,12 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
     except (regex.error, OverflowError) as e:
         errors.append(lr.origin.error(f"regex error: {_as_written(rule.pattern, e)}", ("pattern",)))
         return None
+    faster = hoist(src, FLAGS)  # the same matches, the first word checked before leading lookbehinds
+    if faster:
+        try:
+            rx = cache.patterns().compile(faster, FLAGS)
+        except (regex.error, OverflowError):
+            pass
     allowed = SPEECH_GROUPS if lr.kind == "speech" else claim_fields(lr.kind)
     for group in rx.groupindex:
         if group not in allowed:
