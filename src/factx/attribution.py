@@ -79,7 +79,8 @@ class Attributor:
                     if any(overlaps(a, text, m.start(), m.end(), start, end) for a in rule.antipatterns):
                         continue
                     cue = Cue(m.start(), m.end(), rule.rule.side or "before", rule.rule.anaphor, rule.id)
-                    if "speaker" in rule.regex.groupindex and m.group("speaker"):
+                    # an empty `speaker` group is a cue that names no side ("accused each other")
+                    if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:
                         cue.speaker_span = m.span("speaker")
                     found.append(cue)
             except TimeoutError:  # the rule's budget for this article is spent: warn once
@@ -115,6 +116,9 @@ class Attributor:
         if cue.anaphor:
             if last:
                 cue.speaker, cue.party, cue.resolved = last.text, last.party, True
+            return last
+        if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
+            cue.resolved = True  # "accused each other": the claim is reported, by neither side
             return last
         s, e = self._window(cue, lo, hi)
         got = None
