@@ -46,7 +46,7 @@ AP_DEATH_TOLL = [
     ("ceasefire", None, "proposed", None, None),  # appeals ... to end the hostilities
     ("ceasefire", None, "agreed", None, None),  # signed a ceasefire deal
     ("ceasefire", None, "agreed", None, None),  # the truce that took effect ... was brokered by Russia
-    ("ceasefire", "armenia", "violated", None, None),  # both ... accusing each other ... in violation
+    ("ceasefire", None, "violated", None, None),  # both ... accusing each other: neither side alone
     ("quote", "nagorno-karabakh", "large-scale military operations"),  # ", and Nagorno-Karabakh officials said"
     ("ceasefire", "russia", "proposed", None, None),  # urged both sides to observe the ceasefire
 ]
@@ -55,7 +55,7 @@ DW_TROOP_DEATHS = [
     ("ceasefire", None, "violated", None, None),  # headline: deaths despite cease-fire
     ("casualty", "azerbaijan", 4, None, None, False, "killed", "military"),
     ("ceasefire", None, "violated", None, None),  # major breach of the cease-fire (the outlet)
-    ("ceasefire", "armenia", "violated", None, None),  # traded blame for breaking the terms
+    ("ceasefire", None, "violated", None, None),  # traded blame for breaking the terms
     ("casualty", "azerbaijan", 4, None, None, False, "killed", "military"),
     ("casualty", "armenia", 6, None, None, False, "wounded", "military"),
     ("ceasefire", None, "agreed", None, None),  # fighting supposedly ceased ... thanks to a deal
@@ -81,7 +81,7 @@ BBC_BARDA = [
     ("ceasefire", None, "agreed", None, None),  # a US-brokered ceasefire was agreed: one event, not two
     ("ceasefire", None, "agreed", None, None),  # the US-brokered ceasefire ... began early on Monday
     ("ceasefire", None, "collapsed", 2, None),  # two previous agreements brokered by Russia failed
-    ("ceasefire", "armenia", "violated", None, None),  # both accused each other of violating the truce
+    ("ceasefire", None, "violated", None, None),  # both accused each other: neither side alone
     ("attack", "azerbaijan", "Terter"),
     ("ceasefire", "azerbaijan", "violated", None, "armenia"),  # in a "gross violation" of the agreement
     ("ceasefire", "armenia", "violated", None, "azerbaijan"),  # fired ... after the ceasefire had begun
