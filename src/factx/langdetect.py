@@ -47,7 +47,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 
-def detect(text: str, sample: int = 5000) -> str | None:
+def detect(text: str, sample: int = 2000) -> str | None:
     """ISO 639-1 code of `text` among id/en/ru, or None when there is no evidence."""
     text = text[:sample]
     cyr = len(_CYRILLIC.findall(text))
