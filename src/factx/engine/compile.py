@@ -25,6 +25,7 @@ from .yamlloc import LocatedError
 
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 # not the braces of \p{L}, \P{Lu}, \N{...}: those are regex syntax, not placeholders
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
 # built-in placeholder -> the group it captures by default (None: not captured)
 BUILTINS = {"count": "count", "number": None, "date": "date", "party": None, "place": None,
@@ -190,7 +191,9 @@ class Expander:
             for code, names in (("en", group.en), ("id", group.id), ("ru", group.ru)) if code in langs
             for n in names)
         # Countries are left out of {place}: "pasukan Armenia diserang" is about troops, not the country.
-        names = _alt(n for p in places if p.type != "country" for n, _ in place_names(p))
+        # A place's Cyrillic spellings only matter in Russian text.
+        names = _alt(n for p in places if p.type != "country" for n, _ in place_names(p)
+                     if lang == "ru" or not _CYRILLIC.search(n))
         prefix = "|".join(f"(?:{t})" for t in self.terms.get("place_prefix", [])) or "(?!)"
         word = r"(?-i:\p{Lu})[\p{L}'’]+(?:-[\p{L}'’]+)?"
         self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w)|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
