@@ -67,18 +67,24 @@ def code_fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{sys.version}|{regex.__version__}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(str(path.relative_to(package)).encode())
-        h.update(path.read_bytes())
+    try:
+        for path in sorted(package.rglob("*.py")):
+            h.update(str(path.relative_to(package)).encode())
+            h.update(path.read_bytes())
+    except OSError:
+        return ""  # unreadable source: no key, no cache
     return h.hexdigest()
 
 
 def rules_fingerprint(dirs: list[Path], files: Callable[[Path], list[Path]]) -> str | None:
     """Hash of everything that decides what the loader builds from `dirs`; None if unreadable."""
+    code = code_fingerprint()
+    if not code:
+        return None
     h = hashlib.blake2b(digest_size=20)
-    h.update(code_fingerprint().encode())
-    h.update(os.getcwd().encode(errors="surrogateescape"))
+    h.update(code.encode())
     try:
+        h.update(os.getcwd().encode(errors="surrogateescape"))
         for folder in dirs:
             h.update(b"\0folder\0" + str(folder).encode(errors="surrogateescape"))
             if not folder.exists():
