@@ -196,7 +196,10 @@ class Expander:
                      if lang == "ru" or not _CYRILLIC.search(n))
         prefix = "|".join(f"(?:{t})" for t in self.terms.get("place_prefix", [])) or "(?!)"
         word = r"(?-i:\p{Lu})[\p{L}'’]+(?:-[\p{L}'’]+)?"
-        self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w)|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
+        # "the Artsakh Information Center", "Ganja State University": a name inside a body's name
+        inside = "|".join(self.terms.get("name_continuation", []))
+        not_part = rf"(?!\s+(?:{inside})\b)" if inside else ""
+        self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w){not_part}|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
                          if places else rf"(?:{prefix})\s+{word}")
         joiner = "|".join(self.terms.get("list_and", [])) or "and"
         # a later item is no possessor: "Stepanakert, Karabakh's presidency said" lists one place
