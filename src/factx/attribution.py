@@ -13,7 +13,7 @@ from .engine.compile import TIMEOUT, CompiledLang
 from .lexicon.gazetteer import MEDIA
 
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
-_HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—]\s|\(|\)")
+_HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
 _QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
 _AFTER_CLAIM = regex.compile(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = regex.compile(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
