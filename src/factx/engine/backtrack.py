@@ -87,7 +87,7 @@ class _Parser:
         if c == "\\":
             return self.escape()
         if c == "[":
-            self.i = _class_end(src, start)
+            self.i = class_end(src, start)
             return Node(start, atom=src[start:self.i])
         if c == "(":
             return self.group()
@@ -190,7 +190,8 @@ class _Parser:
         return item
 
 
-def _class_end(src: str, start: int) -> int:
+def class_end(src: str, start: int) -> int:
+    """Index after the character class opening at src[start] (len(src) + 1 when unclosed)."""
     j = start + 1
     if j < len(src) and src[j] == "^":
         j += 1

@@ -15,6 +15,7 @@ en.ceasefire.truce-took-effect). Patterns of any other shape are left alone.
 """
 from __future__ import annotations
 
+from .backtrack import class_end
 from .prefilter import required_literals
 
 _ZERO_WIDTH_ESCAPES = set("bBAZzmM")
@@ -44,16 +45,10 @@ def _group_end(src: str, i: int) -> int:
 
 
 def _class_end(src: str, i: int) -> int:
-    j = i + 1
-    if j < len(src) and src[j] == "^":
-        j += 1
-    if j < len(src) and src[j] == "]":
-        j += 1
-    while j < len(src) and src[j] != "]":
-        j += 2 if src[j] == "\\" else 1
-    if j >= len(src):
+    j = class_end(src, i)  # the one character-class scanner, shared with the backtracking check
+    if j > len(src):
         raise ValueError("unclosed class")
-    return j + 1
+    return j
 
 
 def _quantifier(src: str, i: int) -> tuple[str, int]:
