@@ -155,8 +155,13 @@ def _sink(output: Optional[str], sources):
     except UsageError as e:
         error(str(e))
         raise typer.Exit(EXIT_USAGE)
-    # `kill` must not leave the temp file behind either: turn SIGTERM into a normal exit.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    # `kill` must not leave the temp file behind either. Remove it and leave at once: an
+    # exception raised from the handler could land inside a __del__ and only print a traceback.
+    def on_sigterm(signum, frame):
+        sink.abort()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
     return sink
 
 

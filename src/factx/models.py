@@ -41,6 +41,7 @@ class Location(_Model):
 
 class _Claim(_Model):
     id: str
+    kind: Kind  # each claim model narrows it; declared here so that it prints second
     party: str | None = Field(description="canonical id of who makes the claim; null = the outlet's own voice")
     speaker: str | None = Field(description="the person or body that speaks, as the text names it")
     evidence: Evidence
