@@ -159,6 +159,10 @@ def _sink(output: Optional[str], sources):
     # exception raised from the handler could land inside a __del__ and only print a traceback.
     def on_sigterm(signum, frame):
         sink.abort()
+        import multiprocessing
+
+        for child in multiprocessing.active_children():  # --jobs workers must not outlive us
+            child.terminate()
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, on_sigterm)
