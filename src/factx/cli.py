@@ -166,6 +166,8 @@ def _sink(output: Optional[str], sources):
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, on_sigterm)
+    # Ctrl-C the same way: a KeyboardInterrupt raised inside a finalizer is lost, not an exit
+    signal.signal(signal.SIGINT, on_sigterm)
     return sink
 
 
