@@ -149,6 +149,15 @@ def _prune(root: Path, prefix: str, keep: int) -> None:
             pass
 
 
+def fetch(name: str, valid: Callable[[Any], bool]) -> Any | None:
+    """The cached object under `name` if there is one and `valid(obj)` holds (then marked used)."""
+    got = load(name)
+    if got is not None and valid(got):
+        touch(name)
+        return got
+    return None
+
+
 def touch(name: str) -> None:
     """Mark an entry as recently used, so pruning keeps it."""
     root = directory()

@@ -408,11 +408,9 @@ def _compile_cached(ruleset: RuleSet, lang: str) -> CompiledLang:
     # keyed by the content of the rule files the rule set was read from (engine/cache.py)
     fingerprint = getattr(ruleset, "fingerprint", None)
     name = f"lang-{fingerprint}-{lang}.pickle" if fingerprint else None
-    if name:
-        got = cache.load(name)
-        if isinstance(got, CompiledLang) and got.lang == lang:
-            cache.touch(name)
-            return got
+    got = name and cache.fetch(name, lambda c: isinstance(c, CompiledLang) and c.lang == lang)
+    if got:
+        return got
     comp = compile_lang(ruleset, lang)
     if name:
         cache.store(name, comp)

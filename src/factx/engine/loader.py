@@ -288,11 +288,9 @@ def _cached(dirs: tuple[str, ...]) -> RuleSet:
     paths = [Path(d) for d in dirs]
     fingerprint = cache.rules_fingerprint(paths, _files)
     name = f"rules-{fingerprint}.pickle" if fingerprint else None
-    if name:
-        got = cache.load(name)
-        if isinstance(got, RuleSet) and got.fingerprint == fingerprint:
-            cache.touch(name)
-            return got
+    got = name and cache.fetch(name, lambda r: isinstance(r, RuleSet) and r.fingerprint == fingerprint)
+    if got:
+        return got
     ruleset = load_rules(paths)
     # stored only if no file changed while it was read: the key must describe the content
     if name and cache.rules_fingerprint(paths, _files) == fingerprint:
