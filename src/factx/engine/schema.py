@@ -135,30 +135,29 @@ class Person(_Strict):
     variants: list[str] = Field(default_factory=list)
 
 
-class Party(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    name: str
-    names: LangNames = Field(default_factory=LangNames)
-    adjectives: LangNames = Field(default_factory=LangNames)
-    bodies: list[LangNames] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    media: list[str] = Field(default_factory=list)
-    generic: LangNames = Field(default_factory=LangNames)
-
-
 _ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-class PartyExtension(_Strict):
-    """Names, bodies and people added to a party defined elsewhere (a user pack adding a spokesperson)."""
+class _PartyLexicon(_Strict):
+    """What names a party, shared by a party's definition and an extension of it."""
 
-    party: str = Field(pattern=_ID, description="id of an existing party, e.g. armenia")
     names: LangNames = Field(default_factory=LangNames)
     adjectives: LangNames = Field(default_factory=LangNames)
     bodies: list[LangNames] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     media: list[str] = Field(default_factory=list)
     generic: LangNames = Field(default_factory=LangNames)
+
+
+class Party(_PartyLexicon):
+    id: str = Field(pattern=_ID)
+    name: str
+
+
+class PartyExtension(_PartyLexicon):
+    """Names, bodies and people added to a party defined elsewhere (a user pack adding a spokesperson)."""
+
+    party: str = Field(pattern=_ID, description="id of an existing party, e.g. armenia")
 
 
 class Parties(_Strict):
