@@ -20,9 +20,10 @@ import factx
 from factx.article import build
 from factx.engine import compile as compile_mod
 from factx.engine import prefilter
-from factx.engine.compile import FLAGS, get_compiled
+from factx.engine.compile import FLAGS, TIMEOUT, get_compiled
 from factx.engine.loader import get_ruleset
-from factx.engine.prefilter import fold, required_literals
+from factx.engine import needs
+from factx.engine.needs import fold, required_literals
 
 FAST = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -167,9 +168,9 @@ class _MildDraw:
 
 
 def test_safe_characters_fold_like_every_character_regex_matches_them_to():
-    """What the pre-filter and the grouped alternations rely on (engine/prefilter.py)."""
-    universe, cased = prefilter._cased()
-    bad = [(a, m.group()) for a in universe if prefilter.safe(a)
+    """What the pre-filter and the grouped alternations rely on (engine/needs.py)."""
+    universe, cased = needs._cased()
+    bad = [(a, m.group()) for a in universe if needs.safe(a)
            for m in regex.finditer(regex.escape(a), universe, FLAGS) if fold(a) != fold(m.group())]
     assert not bad, bad[:20]
     # a character without case matches only itself, so it is safe
@@ -182,7 +183,7 @@ def test_safe_characters_fold_like_every_character_regex_matches_them_to():
 def test_the_alphabets_of_the_packs_are_safe():
     letters = (string.ascii_letters + "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßəƏıİğĞşŞçÇöÖüÜ"
                + "".join(map(chr, range(0x400, 0x460))) + "’'-.")
-    assert [c for c in letters if not prefilter.safe(c)] == []
+    assert [c for c in letters if not needs.safe(c)] == []
 
 
 def test_nearly_every_shipped_rule_is_pre_filtered():
@@ -224,7 +225,8 @@ def test_grouped_alternation_matches_like_the_flat_one(names, filler, stems):
 @settings(SLOW, max_examples=12)
 @given(text=mutated_articles(size=1500))
 def test_pre_filtered_rules_match_exactly_like_their_patterns(text):
-    """A segment is skipped only where the rule's regex finds nothing."""
+    """A segment is skipped only where the rule's regex finds nothing, and the anchored
+    search finds the very matches (spans and groups) of the pattern's own finditer."""
     ruleset = get_ruleset(())
     for lang in ruleset.languages():
         comp = get_compiled(ruleset, lang)
@@ -232,10 +234,16 @@ def test_pre_filtered_rules_match_exactly_like_their_patterns(text):
         rules = [r for kind in comp.rules.values() for r in kind] + list(comp.speech)
         for rule in rules:
             segments = art.paragraphs if rule.rule.scope == "paragraph" else art.sentences
+            starts, ends = art.bounds(rule.rule.scope)
             for pattern in (rule.regex, *rule.antipatterns):
-                for seg in segments:
-                    got = [m.span() for m in pattern.finditer(text, seg.start, seg.end)]
-                    want = [m.span() for m in pattern.pattern.finditer(text, seg.start, seg.end)]
+                through = set(pattern.candidates(text, starts, ends))
+                for i, seg in enumerate(segments):
+                    want = [(m.span(), m.groupdict()) for m in pattern.pattern.finditer(text, seg.start, seg.end)]
+                    got = [(m.span(), m.groupdict()) for m in pattern.finditer(text, seg.start, seg.end)]
+                    assert got == want, (rule.id, text[seg.start:seg.end])
+                    # as the extractor runs it: only the segments the pre-filter lets through, anchored
+                    got = [(m.span(), m.groupdict()) for m in pattern.scan(text, seg.start, seg.end, TIMEOUT)] \
+                        if i in through else []
                     assert got == want, (rule.id, text[seg.start:seg.end])
 
 
@@ -298,3 +306,43 @@ def test_hoisted_patterns_match_and_capture_exactly_like_the_rules_as_written(te
             want = [(m.span(), m.groupdict()) for m in written.finditer(text, seg.start, seg.end)]
             got = [(m.span(), m.groupdict()) for m in hoisted.finditer(text, seg.start, seg.end)]
             assert got == want, (rule_id, text[seg.start:seg.end])
+
+
+PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", r"\w{0,3}", r"\d+", r"\b",
+          r"(?<!the\s)", r"(?:the\s+)?", r"(?:Armenian|Azeri)", r"(?:forces\s+)?", r"[^.,]{0,12}?", ",", "-"]
+ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n"
+
+
+@settings(FAST, max_examples=150)
+@given(pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
+       alt=st.lists(st.sampled_from(PIECES), max_size=4),
+       words=st.lists(st.sampled_from(ANCHOR_TEXT.split(" ") + ["  ", "   ", "\t", "x", "Told"]), max_size=40))
+def test_anchored_search_finds_what_finditer_finds(pieces, alt, words):
+    """Random patterns over a few words, whitespace runs and repeats: trying a pattern only
+    near its anchor's hits gives the very matches, groups and order of a full finditer."""
+    pattern = "".join(pieces) + (("|" + "".join(alt)) if alt else "")
+    try:
+        rx = regex.compile(f"(?P<g>{pattern})", FLAGS)
+    except regex.error:
+        return
+    text = " ".join(words)
+    gated = prefilter.gate(rx, prefilter.LiteralIndex())
+    for s, e in ((0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)):
+        want = [(m.span(), m.groupdict()) for m in rx.finditer(text, s, e)]
+        through = gated.candidates(text, [s], [e])
+        got = [(m.span(), m.groupdict()) for m in gated.scan(text, s, e, TIMEOUT)] if through else []
+        assert got == want, (pattern, text[s:e])
+
+
+def test_the_anchor_reach_counts_runs_of_whitespace_and_word_characters():
+    found = needs.requirements(r"(?:Armenian\s+)?(?:forces\s+)?\w{0,2}shelled\s+Ganja", FLAGS)
+    assert found is not None and found.anchor is not None
+    assert found.sets[found.anchor] == frozenset({"shelled"})
+    assert found.reach == (8 + 6 + 2, 2, 0, 0)  # the words, two runs of whitespace
+    gated = prefilter.gate(regex.compile(r"(?:Armenian\s+)?(?:forces\s+)?shelled\s+Ganja", FLAGS),
+                           prefilter.LiteralIndex())
+    text = "Yesterday   Armenian \t\t forces      shelled  Ganja."
+    assert [m.group() for m in gated.scan(text, 0, len(text), TIMEOUT)] == \
+        ["Armenian \t\t forces      shelled  Ganja"]
+    assert needs.requirements(r"\w+\s+tewas", FLAGS).reach == (0, 1, 0, 1)
+    assert needs.requirements(r".+tewas", FLAGS).anchor is None  # no bound: searched as before

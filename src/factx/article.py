@@ -91,6 +91,11 @@ class Article:
             i += 1
         return out
 
+    def bounds(self, scope: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the sentences, or of the paragraphs when `scope` is "paragraph"."""
+        segs = self.paragraphs if scope == "paragraph" else self.sentences
+        return [s.start for s in segs], [s.end for s in segs]
+
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BOUNDARY = regex.compile(

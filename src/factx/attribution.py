@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .article import Article
-from .engine.compile import TIMEOUT, CompiledLang
+from .engine.compile import TIMEOUT, CompiledLang, CompiledRule
 from .lexicon.gazetteer import MEDIA
 
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
@@ -51,8 +51,13 @@ class Attributor:
         self.cues: list[list[Cue]] = []
         last: Speaker | None = None
         prev_resolved = False
+        starts, ends = art.bounds("sentence")
+        self._runs: list[list[CompiledRule]] = [[] for _ in starts]  # the speech rules each sentence needs
+        for rule in comp.speech:
+            for i in rule.regex.candidates(art.text, starts, ends):
+                self._runs[i].append(rule)
         for i, sent in enumerate(art.sentences):
-            cues = self._find_cues(sent.start, sent.end)
+            cues = self._find_cues(i, sent.start, sent.end)
             if not cues and prev_resolved and self._continues(sent.start, sent.end):
                 # "Selain itu, ..." / a sentence that is only a quotation: the last speaker goes on
                 cues = [Cue(sent.start, sent.start, "before", True, "continuation")]
@@ -70,12 +75,12 @@ class Attributor:
             return True
         return _QUOTE_ONLY.fullmatch(text, start, end) is not None
 
-    def _find_cues(self, start: int, end: int) -> list[Cue]:
+    def _find_cues(self, i: int, start: int, end: int) -> list[Cue]:
         found: list[Cue] = []
         text = self.art.text
-        for rule in self.comp.speech:
+        for rule in self._runs[i]:
             try:
-                for m in rule.regex.finditer(text, start, end, timeout=TIMEOUT):
+                for m in rule.regex.scan(text, start, end, TIMEOUT):
                     if any(overlaps(a, text, m.start(), m.end(), start, end) for a in rule.antipatterns):
                         continue
                     cue = Cue(m.start(), m.end(), rule.rule.side or "before", rule.rule.anaphor, rule.id)

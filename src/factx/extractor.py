@@ -45,14 +45,16 @@ class Extractor:
     def matches(self, kind: str, rules: list[CompiledRule]) -> list[RawClaim]:
         text = self.art.text
         out: list[RawClaim] = []
+        bounds = {scope: self.art.bounds(scope) for scope in ("sentence", "paragraph")}
         for order, rule in enumerate(rules):
-            segments = self.art.sentences if rule.rule.scope == "sentence" else self.art.paragraphs
-            for seg in segments:
+            starts, ends = bounds["paragraph" if rule.rule.scope == "paragraph" else "sentence"]
+            for i in rule.regex.candidates(text, starts, ends):  # the pre-filter's segments only
+                s, e = starts[i], ends[i]
                 try:
-                    for m in rule.regex.finditer(text, seg.start, seg.end, timeout=TIMEOUT):
+                    for m in rule.regex.scan(text, s, e, TIMEOUT):
                         if m.end() == m.start():
                             continue
-                        if any(overlaps(a, text, m.start(), m.end(), seg.start, seg.end) for a in rule.antipatterns):
+                        if any(overlaps(a, text, m.start(), m.end(), s, e) for a in rule.antipatterns):
                             continue
                         raw = self.build(kind, rule, order, m)
                         if raw is not None:

@@ -179,7 +179,7 @@ class PatternStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._name = f"patterns-{_versions_tag()}.pickle"
-        # (source, flags) -> [pickled pattern, literals known?, literals]
+        # (source, flags) -> [pickled pattern, tag of the analysis stored (or None), its result]
         self._entries: dict[tuple[str, int], list] | None = None
         self._used: set[tuple[str, int]] = set()
         self._dirty = False
@@ -204,22 +204,23 @@ class PatternStore:
                 pass
         rx = regex.compile(source, flags)
         with self._lock:
-            self._table()[key] = [pickle.dumps(rx, protocol=pickle.HIGHEST_PROTOCOL), False, None]
+            self._table()[key] = [pickle.dumps(rx, protocol=pickle.HIGHEST_PROTOCOL), None, None]
             self._dirty = True
         return rx
 
-    def literals(self, source: str, flags: int, compute: Callable[[str, int], Any]) -> Any:
-        """`compute(source, flags)`, remembered beside the compiled pattern."""
+    def literals(self, source: str, flags: int, compute: Callable[[str, int], Any], tag: str) -> Any:
+        """`compute(source, flags)`, remembered beside the compiled pattern; `tag` names the
+        analysis, so a changed analysis is not answered by what an older one stored."""
         key = (source, flags)
         with self._lock:
             entry = self._table().get(key)
-            if entry is not None and entry[1]:
+            if entry is not None and entry[1] == tag:
                 return entry[2]
         value = compute(source, flags)
         with self._lock:
             entry = self._table().get(key)
             if entry is not None:
-                entry[1:] = [True, value]
+                entry[1:] = [tag, value]
                 self._dirty = True
         return value
 

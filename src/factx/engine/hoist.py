@@ -16,7 +16,7 @@ en.ceasefire.truce-took-effect). Patterns of any other shape are left alone.
 from __future__ import annotations
 
 from .backtrack import class_end
-from .prefilter import required_literals
+from .needs import required_literals
 
 _ZERO_WIDTH_ESCAPES = set("bBAZzmM")
 _LIMIT = 4000  # a first item longer than this is not copied (it would double a big pattern)

@@ -1,181 +1,29 @@
-"""Skip the segments where a rule cannot match, without running its regex there.
+"""Skip the segments where a rule cannot match, and try it only near the words it needs.
 
 Most rules need a word: `{count} (?:kematian|korban jiwa|...)` cannot match a
 sentence without one of those nouns, yet the regex engine would try it at every
 position of every sentence, and a pattern holding `{party}` (thousands of names)
 costs tens of microseconds per position. So, once per language, every rule
-pattern is read with the `regex` module's own parser and reduced to a set of
-literal strings one of which every match must contain; once per article, one
-Aho-Corasick pass over the case-folded text finds where those literals are; a
-rule then runs only on the segments that hold one of its literals.
+pattern is reduced to literal sets every match contains (engine/needs.py); once
+per article, one Aho-Corasick pass over the case-folded text finds where those
+literals are; a rule then runs only on the segments that hold a literal of each of
+its sets, and where a set also bounds how far before its literal a match can start,
+only from there (Gated._anchored).
 
-This is an exact optimisation: it only skips a segment where the regex could not
-match, so the claims never change. It is conservative wherever it is unsure: a
-pattern it cannot read (parser internals changed, a construct it does not know,
-fuzzy matching, full case folding) gets no filter and always runs.
-
-The case-insensitive literal test relies on `fold()`: if the `regex` module
-matches two characters case-insensitively, `fold` maps them to the same
-character. Python's Unicode data can be older than regex's, so every literal
-character is checked against regex itself (`safe`) before it is relied on.
+This is an exact optimisation: it only skips where the regex could not match, so
+the claims never change. A pattern the analysis cannot read gets no filter and
+always runs as written.
 """
 from __future__ import annotations
 
-import array
 import bisect
 import pickle
-import sys
 import time
-from functools import lru_cache
 
 import ahocorasick
 import regex
 
-_LIMIT = 64  # the most strings one node may expand to before only "contains one of" is kept
-# Pairs the `regex` module matches case-insensitively that str.casefold/lower keep apart:
-# Turkic dotted/dotless i, and three characters whose full folds are equal strings.
-_FIX = {"ı": "i", "İ": "i", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\ufb05": "\ufb06"}
-_FIX_TABLE = str.maketrans(_FIX)
-_IGNORECASE = regex.IGNORECASE | regex.UNICODE | regex.VERSION0  # as engine/compile.FLAGS
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    if c in _FIX:
-        return _FIX[c]
-    folded = c.casefold()
-    if len(folded) == 1:
-        return folded
-    low = c.lower()
-    return low if len(low) == 1 else c
-
-
-def fold(text: str) -> str:
-    """Case-fold `text` character by character, keeping its length (offsets carry over)."""
-    folded = text.casefold()
-    if len(folded) != len(text):  # ß, İ, ligatures: casefold expands them
-        return "".join(map(_fold_char, text))
-    if any(c in folded for c in _FIX):
-        folded = folded.translate(_FIX_TABLE)
-    return folded
-
-
-@lru_cache(maxsize=1)
-def _cased() -> tuple[str, frozenset[str]]:
-    """Every character with case in the regex module's own Unicode data (which may be newer
-    than Python's), as a string to search and as a set."""
-    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
-    chars = regex.findall(r"[\p{Cased}\p{CWCF}\p{CWL}\p{CWU}\p{CWT}]", every)
-    return "".join(chars), frozenset(chars)
-
-
-@lru_cache(maxsize=4096)
-def safe(c: str) -> bool:
-    """Does every character that `regex` matches to `c` case-insensitively fold like `c`?
-
-    True for all letters of the shipped packs; False for a few letters whose case partner
-    is newer than Python's Unicode data (U+019B and U+A7DC). A literal with an unsafe
-    character is not used: its rule runs unfiltered. Checked at compile time only.
-    """
-    universe, cased = _cased()
-    if c not in cased:
-        return True  # no case: regex matches it to itself only
-    target = fold(c)
-    return all(fold(m.group()) == target for m in regex.finditer(regex.escape(c), universe, _IGNORECASE))
-
-
-# -- what every match must contain ------------------------------------------------------------
-
-_Info = tuple  # (exact: frozenset[str] | None, required: frozenset[str] | None)
-_EMPTY: _Info = (frozenset({""}), None)
-_UNKNOWN: _Info = (None, None)
-
-
-def _best(candidates) -> frozenset[str] | None:
-    """The most selective set: longest shortest literal, then fewest literals."""
-    usable = [c for c in candidates if c and "" not in c]
-    if not usable:
-        return None
-    return max(usable, key=lambda s: (min(map(len, s)), -len(s)))
-
-
-def _analyse(node, core) -> _Info:
-    """(every string `node` can match, if few; a set one of which every match contains).
-
-    Both folded. Unknown node types give no information, which is always safe.
-    """
-    t = type(node)
-    full = core.FULLIGNORECASE
-    if t is core.Character:
-        if not node.positive or node.zerowidth or (node.case_flags & full) == full or not safe(chr(node.value)):
-            return _UNKNOWN
-        return frozenset({fold(chr(node.value))}), None
-    if t is core.String or t is core.Literal:
-        chars = "".join(map(chr, node.characters))
-        if (node.case_flags & full) == full or not all(map(safe, chars)):
-            return _UNKNOWN
-        return frozenset({fold(chars)}), None
-    if t is core.Sequence:
-        candidates = []
-        run: frozenset[str] | None = frozenset({""})
-        exact = True
-        for item in node.items:
-            ex, req = _analyse(item, core)
-            if req:
-                candidates.append(req)
-            if ex is not None and len(run) * len(ex) <= _LIMIT:
-                run = frozenset(a + b for a in run for b in ex)
-                continue
-            exact = False
-            candidates.append(run)
-            run = ex if ex is not None else frozenset({""})
-        candidates.append(run)
-        return (run if exact else None), _best(candidates)
-    if t is core.Branch:
-        exacts, reqs = [], []
-        for branch in node.branches:
-            ex, req = _analyse(branch, core)
-            exacts.append(ex)
-            reqs.append(_best([req, ex]))
-        ex = None
-        if all(e is not None for e in exacts):
-            union = frozenset().union(*exacts)
-            ex = union if len(union) <= _LIMIT else None
-        req = None if any(r is None for r in reqs) else frozenset().union(*reqs)
-        return ex, req
-    if t is core.Group or t is core.Atomic:
-        return _analyse(node.subpattern, core)
-    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        ex, req = _analyse(node.subpattern, core)
-        if node.min_count == 0:
-            if node.max_count == 1 and ex is not None:
-                return ex | {""}, None
-            return _UNKNOWN
-        if node.min_count == 1 and node.max_count == 1:
-            return ex, req
-        return None, _best([req, ex])
-    if t is core.LookAround or isinstance(node, core.ZeroWidthBase):
-        return _EMPTY  # matches no text: neither helps nor breaks a run of literals
-    return _UNKNOWN
-
-
-def required_literals(pattern: str, flags: int) -> frozenset[str] | None:
-    """Folded strings one of which every match of `pattern` contains; None if unknown."""
-    try:
-        from regex import _regex_core as core
-
-        source = core.Source(pattern)
-        info = core.Info(flags, source.char_type, {})
-        source.ignore_space = bool(info.flags & regex.VERBOSE)
-        if info.flags & (regex.LOCALE | regex.FULLCASE):
-            return None
-        parsed = core._parse_pattern(source, info)
-        if not source.at_end():
-            return None
-        ex, req = _analyse(parsed, core)
-    except Exception:  # noqa: BLE001 - any surprise from the parser means: no filter
-        return None
-    return _best([req, ex])
+from .needs import ANALYSIS, fold, reach_in, requirements, run_lengths
 
 
 # -- how long a rule may run on one text ----------------------------------------------------------
@@ -246,20 +94,32 @@ class LiteralIndex:
         """Seconds each pattern has left on `text` (see `budget`), by id of the pattern."""
         return self._hits(text)[3]
 
-    def present(self, key: int, text: str, start: int, end: int) -> bool:
-        """Does text[start:end] hold one of the literals of set `key`?"""
+    def spans(self, key: int, text: str) -> tuple[list[int], list[int]]:
+        """Where the literals of set `key` are in `text`: (starts, ends), sorted by start."""
         _, starts, spans, _ = self._hits(text)
         found = spans.get(key)
         if found is None:
             pairs = sorted((s, s + len(self._literals[i])) for i in self._sets[key] for s in starts.get(i, ()))
             found = spans[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
-        begins, ends = found
+        return found
+
+    def present(self, key: int, text: str, start: int, end: int) -> bool:
+        """Does text[start:end] hold one of the literals of set `key`?"""
+        begins, ends = self.spans(key, text)
         for j in range(bisect.bisect_left(begins, start), len(begins)):
             if begins[j] >= end:
                 return False
             if ends[j] <= end:
                 return True
         return False
+
+    def runs(self, text: str) -> tuple[int, ...]:
+        """run_lengths(text), once per text."""
+        spans = self._hits(text)[2]
+        found = spans.get("runs")
+        if found is None:
+            found = spans["runs"] = run_lengths(text)
+        return found
 
     def __getstate__(self):
         return {"literals": self._literals, "sets": self._sets}
@@ -271,6 +131,9 @@ class LiteralIndex:
         self._state = None
 
 
+_SMALL_REACH = 12  # up to this reach, a pattern is tried at each position before a hit, not searched
+
+
 class Gated:
     """A compiled pattern that first asks the LiteralIndex whether a segment can match.
 
@@ -278,15 +141,28 @@ class Gated:
     straight to the pattern), so the code that runs rules needs no change. Unpickled
     from the disk cache it holds the pattern's compiled code and rebuilds the pattern
     on first use: most rules never run on a given article, so most are never rebuilt.
+
+    A segment must hold a literal of every set in `keys`. When the pattern has an anchor
+    (a literal set every match holds within `reach` characters of its start), `finditer`
+    tries the pattern only near the anchor's hits instead of at every position: the same
+    matches, in the same order (see `_anchored`).
     """
 
-    __slots__ = ("_pattern", "_packed", "index", "key")
+    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach")
 
-    def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, key: int | None):
+    def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, keys: tuple[int, ...] = (),
+                 anchor: int | None = None, reach: tuple | None = None):
         self._pattern = pattern
         self._packed = None
         self.index = index
-        self.key = key
+        self.keys = keys
+        self.anchor = anchor  # a key of `keys`, or None
+        self.reach = reach
+
+    @property
+    def key(self) -> int | None:
+        """The most selective literal set's key; None for a pattern that is not filtered."""
+        return self.keys[0] if self.keys else None
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -295,22 +171,105 @@ class Gated:
             rx = self._pattern = pickle.loads(self._packed)
         return rx
 
-    def _skip(self, string, pos, endpos, kwargs) -> bool:
-        if self.key is None or kwargs.get("partial") or not isinstance(string, str):
-            return False
+    def _bounds(self, string, pos, endpos, kwargs) -> tuple[int, int] | None:
+        """(pos, endpos) when the pre-filter applies to this call, else None."""
+        if not self.keys or kwargs.get("partial") or kwargs.get("overlapped") or not isinstance(string, str):
+            return None
         pos = 0 if pos is None else pos
         endpos = len(string) if endpos is None else endpos
         if not 0 <= pos <= endpos <= len(string):
-            return False  # let the pattern handle odd bounds its own way
-        return not self.index.present(self.key, string, pos, endpos)
+            return None  # let the pattern handle odd bounds its own way
+        return pos, endpos
+
+    def _skip(self, string, pos, endpos, kwargs) -> bool:
+        bounds = self._bounds(string, pos, endpos, kwargs)
+        if bounds is None:
+            return False
+        return not all(self.index.present(k, string, *bounds) for k in self.keys)
+
+    def _anchored(self, string: str, pos: int, endpos: int, kwargs: dict):
+        """What `pattern.finditer(string, pos, endpos)` finds, trying only near the anchor.
+
+        Every match holds an anchor literal that starts at most `reach` characters after
+        the match does. So a match starting at or after `pos` starts within `reach` before
+        the first hit at or after `pos`, or later: searching from there finds the same
+        leftmost match, and when it finds none there is none. A small reach is cheaper
+        still: the pattern is tried only at the few positions before each hit.
+        """
+        begins, ends = self.index.spans(self.anchor, string)
+        reach = reach_in(self.reach, self.index.runs(string))
+        rx = self.pattern
+        j = bisect.bisect_left(begins, pos)
+        tried = pos  # every start below this has been tried (or cannot match)
+        while True:
+            while j < len(begins) and begins[j] < endpos and (begins[j] < pos or ends[j] > endpos):
+                j += 1
+            if j >= len(begins) or begins[j] >= endpos:
+                return
+            hit = begins[j]
+            first = max(tried, hit - reach)
+            if reach <= _SMALL_REACH:
+                m = None
+                for start in range(first, hit + 1):
+                    m = rx.match(string, start, endpos, **kwargs)
+                    if m is not None:
+                        break
+                tried = hit + 1
+                if m is None:
+                    j += 1
+                    continue
+            else:
+                m = rx.search(string, first, endpos, **kwargs)
+                if m is None:
+                    return
+            yield m
+            pos = tried = m.end() if m.end() > m.start() else m.end() + 1
+            if pos > endpos:
+                return
+
+    def _matches(self, string, pos, endpos, kwargs):
+        bounds = self._bounds(string, pos, endpos, kwargs)
+        if bounds is not None:
+            if not all(self.index.present(k, string, *bounds) for k in self.keys):
+                return iter(())
+            if self.anchor is not None and self.reach is not None:
+                return self._anchored(string, *bounds, kwargs)
+        return self.pattern.finditer(string, pos, endpos, **kwargs)
+
+    def candidates(self, string: str, starts: list[int], ends: list[int]) -> list[int]:
+        """Indices of the segments (sorted, not overlapping: `starts[i]`..`ends[i]`) that hold
+        a literal of every set: the only ones `scan` needs to be called on."""
+        every = range(len(starts))
+        if not self.keys or not isinstance(string, str):
+            return list(every)
+        found: set[int] | None = None
+        for key in self.keys:
+            begins, lit_ends = self.index.spans(key, string)
+            here = set()
+            for b, e in zip(begins, lit_ends):
+                i = bisect.bisect_right(starts, b) - 1
+                if i >= 0 and e <= ends[i]:
+                    here.add(i)
+            found = here if found is None else found & here
+            if not found:
+                return []
+        return sorted(found)
+
+    def scan(self, string: str, pos: int, endpos: int, timeout: float):
+        """finditer over a segment `candidates` let through, within the time budget."""
+        kwargs = {"timeout": timeout}
+        ledger, left = self._budget(string, kwargs)
+        if self.anchor is not None and self.reach is not None and 0 <= pos <= endpos <= len(string):
+            found = self._anchored(string, pos, endpos, kwargs)
+        else:
+            found = self.pattern.finditer(string, pos, endpos, **kwargs)
+        return self._metered(found, ledger, left)
 
     def finditer(self, string, pos=None, endpos=None, **kwargs):
-        if self._skip(string, pos, endpos, kwargs):
-            return iter(())
         if kwargs.get("timeout") is None:
-            return self.pattern.finditer(string, pos, endpos, **kwargs)
+            return self._matches(string, pos, endpos, kwargs)
         ledger, left = self._budget(string, kwargs)
-        return self._metered(self.pattern.finditer(string, pos, endpos, **kwargs), ledger, left)
+        return self._metered(self._matches(string, pos, endpos, kwargs), ledger, left)
 
     def search(self, string, pos=None, endpos=None, **kwargs):
         if self._skip(string, pos, endpos, kwargs):
@@ -363,10 +322,10 @@ class Gated:
         packed = self._packed
         if packed is None:
             packed = pickle.dumps(self._pattern, protocol=pickle.HIGHEST_PROTOCOL)
-        return (packed, self.index, self.key)
+        return (packed, self.index, self.keys, self.anchor, self.reach)
 
     def __setstate__(self, state):
-        self._packed, self.index, self.key = state
+        self._packed, self.index, self.keys, self.anchor, self.reach = state
         self._pattern = None
 
     def __repr__(self) -> str:
@@ -376,7 +335,11 @@ class Gated:
 def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
     """`pattern` behind the pre-filter; `store` (a cache.PatternStore) remembers the analysis."""
     if store is not None:
-        literals = store.literals(pattern.pattern, pattern.flags, required_literals)
+        needs = store.literals(pattern.pattern, pattern.flags, requirements, ANALYSIS)
     else:
-        literals = required_literals(pattern.pattern, pattern.flags)
-    return Gated(pattern, index, None if literals is None else index.add(literals))
+        needs = requirements(pattern.pattern, pattern.flags)
+    if not needs:
+        return Gated(pattern, index)
+    keys = tuple(index.add(s) for s in needs.sets)
+    anchor = keys[needs.anchor] if needs.anchor is not None else None
+    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None)

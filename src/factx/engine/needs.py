@@ -1,0 +1,339 @@
+r"""What every match of a pattern must contain: literal sets, and how far into a match.
+
+Read with the `regex` module's own parser, a rule pattern is reduced to sets of
+literal strings (case-folded) such that every match holds a literal of each set;
+for some sets also a bound (its reach) on how many characters a match can consume
+before that literal starts. engine/prefilter.py uses the sets to skip segments and
+the bound to try a pattern only near a literal's hits. Both are exact: a match the
+pattern would find is never missed. Whatever the analysis cannot read (parser
+internals changed, a construct it does not know, fuzzy matching, full case
+folding, flags that change which match a search finds first) gives no information.
+
+A reach counts runs: `\s+` can consume any number of characters, but in a given
+text no more than its longest run of whitespace, so a width is a constant plus
+multiples of the longest runs of whitespace, of whitespace and hyphens, and of word
+characters, evaluated per text (`reach_in`).
+
+The case-insensitive literal test relies on `fold()`: if the `regex` module
+matches two characters case-insensitively, `fold` maps them to the same
+character. Python's Unicode data can be older than regex's, so every literal
+character is checked against regex itself (`safe`) before it is relied on.
+"""
+from __future__ import annotations
+
+import array
+import sys
+from functools import lru_cache
+
+import regex
+
+_LIMIT = 64  # the most strings one node may expand to before only "contains one of" is kept
+# Pairs the `regex` module matches case-insensitively that str.casefold/lower keep apart:
+# Turkic dotted/dotless i, and three characters whose full folds are equal strings.
+_FIX = {"ı": "i", "İ": "i", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\ufb05": "\ufb06"}
+_FIX_TABLE = str.maketrans(_FIX)
+_IGNORECASE = regex.IGNORECASE | regex.UNICODE | regex.VERSION0  # as engine/compile.FLAGS
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c in _FIX:
+        return _FIX[c]
+    folded = c.casefold()
+    if len(folded) == 1:
+        return folded
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Case-fold `text` character by character, keeping its length (offsets carry over)."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # ß, İ, ligatures: casefold expands them
+        return "".join(map(_fold_char, text))
+    if any(c in folded for c in _FIX):
+        folded = folded.translate(_FIX_TABLE)
+    return folded
+
+
+@lru_cache(maxsize=1)
+def _cased() -> tuple[str, frozenset[str]]:
+    """Every character with case in the regex module's own Unicode data (which may be newer
+    than Python's), as a string to search and as a set."""
+    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
+    chars = regex.findall(r"[\p{Cased}\p{CWCF}\p{CWL}\p{CWU}\p{CWT}]", every)
+    return "".join(chars), frozenset(chars)
+
+
+@lru_cache(maxsize=4096)
+def safe(c: str) -> bool:
+    """Does every character that `regex` matches to `c` case-insensitively fold like `c`?
+
+    True for all letters of the shipped packs; False for a few letters whose case partner
+    is newer than Python's Unicode data (U+019B and U+A7DC). A literal with an unsafe
+    character is not used: its rule runs unfiltered. Checked at compile time only.
+    """
+    universe, cased = _cased()
+    if c not in cased:
+        return True  # no case: regex matches it to itself only
+    target = fold(c)
+    return all(fold(m.group()) == target for m in regex.finditer(regex.escape(c), universe, _IGNORECASE))
+
+
+# -- what every match must contain ------------------------------------------------------------
+
+# A width: the most characters a piece of pattern consumes, as (c, k1, k2, k3) meaning
+# c + k1 * (longest run of whitespace) + k2 * (... of whitespace and hyphens) + k3 * (... of
+# word characters) in the text at hand, so that `\s+`, `[\s-]+` and `\w+` have a bound;
+# None when there is none.
+_Width = tuple
+_RUNS = (r"\s", r"[\s-]", r"\w")  # the classes whose runs a width may count
+_ZERO: _Width = (0,) * (1 + len(_RUNS))
+_UNIT: _Width = (1,) + (0,) * len(_RUNS)
+_Info = tuple  # (exact strings or None, [(required set, width before it)], width or None)
+_EMPTY: _Info = (frozenset({""}), [], _ZERO)
+_UNKNOWN: _Info = (None, [], None)
+_ONE: _Info = (None, [], _UNIT)  # one character of a class: no literal, but a known width
+
+
+def _add(a: _Width | None, b: _Width | None) -> _Width | None:
+    return None if a is None or b is None else tuple(x + y for x, y in zip(a, b))
+
+
+def _most(widths) -> _Width | None:
+    widths = list(widths)
+    return None if None in widths else tuple(map(max, zip(*widths))) if widths else _ZERO
+
+
+def _longer(a: _Width | None, b: _Width | None) -> bool:
+    """Is bound `a` looser than `b` (None the loosest)?"""
+    return a is None or (b is not None and a > b)
+
+
+def run_lengths(text: str) -> tuple[int, ...]:
+    """The longest run of each class of _RUNS in `text`."""
+    return tuple(max(map(len, rx.findall(text)), default=0) for rx in _RUN_RES)
+
+
+_TYPICAL = (1, 1, 12)  # the runs of a typical sentence, to rank bounds by
+_RUN_RES = [regex.compile(run + "+", _IGNORECASE) for run in _RUNS]
+
+
+def reach_in(width: _Width, runs: tuple[int, ...]) -> int:
+    return width[0] + sum(k * n for k, n in zip(width[1:], runs))
+
+
+def _rank(s: frozenset[str]) -> tuple[int, int]:
+    """How selective a literal set is: longest shortest literal, then fewest literals."""
+    return (min(map(len, s)), -len(s))
+
+
+def _usable(reqs):
+    return [(s, off) for s, off in reqs if s and "" not in s]
+
+
+def _best(candidates) -> frozenset[str] | None:
+    """The most selective set of `candidates` (sets, or None)."""
+    usable = [c for c in candidates if c and "" not in c]
+    return max(usable, key=_rank) if usable else None
+
+
+def _best_pair(reqs):
+    usable = _usable(reqs)
+    return max(usable, key=lambda p: (_rank(p[0]), p[1] is not None)) if usable else None
+
+
+def _nearest(reqs):
+    """The bounded set of `reqs` with the smallest reach among the fairly selective ones."""
+    usable = [(s, off) for s, off in _usable(reqs) if off is not None and min(map(len, s)) >= 3]
+    return min(usable, key=lambda p: (reach_in(p[1], _TYPICAL), [-x for x in _rank(p[0])])) if usable else None
+
+
+def _analyse(node, core) -> _Info:
+    """(every string `node` can match, if few; sets one of each of which every match
+    contains, each with the most characters a match can consume before that literal
+    starts (None: no bound); the most characters `node` can consume (None: no bound)).
+
+    Strings are folded. Unknown node types give no information, which is always safe.
+    """
+    t = type(node)
+    full = core.FULLIGNORECASE
+    if t is core.Character:
+        if node.zerowidth:
+            return _EMPTY
+        if not node.positive or (node.case_flags & full) == full or not safe(chr(node.value)):
+            return _ONE if (node.case_flags & full) != full else _UNKNOWN
+        return frozenset({fold(chr(node.value))}), [], _UNIT
+    if t is core.String or t is core.Literal:
+        chars = "".join(map(chr, node.characters))
+        if (node.case_flags & full) == full:
+            return _UNKNOWN
+        width = (len(chars),) + _ZERO[1:]
+        if not all(map(safe, chars)):
+            return None, [], width
+        return frozenset({fold(chars)}), [], width
+    if t is core.Sequence:
+        reqs: list = []
+        prefix: _Width | None = _ZERO  # the most the items so far consume
+        run: frozenset[str] = frozenset({""})
+        run_at: _Width | None = _ZERO  # ... before the run of exact strings starts
+        exact = True
+        for item in node.items:
+            ex, sub, width = _analyse(item, core)
+            reqs += [(s, _add(prefix, off)) for s, off in sub]
+            if ex is not None and len(run) * len(ex) <= _LIMIT:
+                run = frozenset(a + b for a in run for b in ex)
+            else:
+                exact = False
+                reqs.append((run, run_at))
+                if ex is not None:
+                    run, run_at = ex, prefix
+                else:
+                    run, run_at = frozenset({""}), _add(prefix, width)
+            prefix = _add(prefix, width)
+        reqs.append((run, run_at))
+        return (run if exact else None), _usable(reqs), prefix
+    if t is core.Branch:
+        exacts, picks, widths, subs = [], [], [], []
+        for branch in node.branches:
+            ex, sub, width = _analyse(branch, core)
+            subs.append((ex, sub))
+            exacts.append(ex)
+            widths.append(width)
+            picks.append(_best_pair(sub + ([(ex, _ZERO)] if ex is not None else [])))
+        ex = None
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*exacts)
+            ex = union if len(union) <= _LIMIT else None
+        reqs = []
+        if all(p is not None for p in picks):
+            reqs = [(frozenset().union(*(p[0] for p in picks)), _most(p[1] for p in picks))]
+            # also the union of the literals nearest each branch's start: a looser set, but one
+            # that can anchor the search close to where a match begins
+            near = [_nearest(sub + ([(e, _ZERO)] if e is not None else [])) for (e, sub) in subs]
+            if all(n is not None for n in near):
+                union = frozenset().union(*(n[0] for n in near))
+                if union not in (r[0] for r in reqs):
+                    reqs.append((union, _most(n[1] for n in near)))
+        return ex, reqs, _most(widths)
+    if t is core.Group or t is core.Atomic:
+        return _analyse(node.subpattern, core)
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        ex, sub, width = _analyse(node.subpattern, core)
+        if width is None:
+            most = None
+        elif node.max_count is not None:
+            most = tuple(node.max_count * w for w in width)
+        elif width == _UNIT and node.subpattern in _RUN_NODES:
+            most = _RUN_NODES[node.subpattern]  # `\s+`: at most the longest run in the text
+        else:
+            most = None
+        if node.min_count == 0:
+            if node.max_count == 1 and ex is not None:
+                return ex | {""}, [], most
+            return None, [], most
+        if node.min_count == 1 and node.max_count == 1:
+            return ex, sub, width
+        return None, _usable(sub + ([(ex, _ZERO)] if ex is not None else [])), most
+    if t is core.LookAround or t in _ZERO_WIDTH:
+        return _EMPTY  # matches no text: neither helps nor breaks a run of literals
+    if t in _ONE_CHAR or isinstance(node, core.SetBase):
+        return _ONE
+    return _UNKNOWN
+
+
+def _node_types(core, *names: str) -> tuple:
+    return tuple(getattr(core, n) for n in names if isinstance(getattr(core, n, None), type))
+
+
+try:
+    from regex import _regex_core as _core
+
+    # zero-width assertions that do not move where a match starts or where a search goes next
+    # (not \K, (*SKIP), (*PRUNE): those are unknown, so a rule holding them is never windowed)
+    _ZERO_WIDTH = _node_types(_core, "Boundary", "DefaultBoundary", "DefaultEndOfWord", "DefaultStartOfWord",
+                              "EndOfLine", "EndOfLineU", "EndOfString", "EndOfStringLine", "EndOfStringLineU",
+                              "EndOfWord", "StartOfLine", "StartOfLineU", "StartOfString", "StartOfWord",
+                              "SearchAnchor")
+    _ONE_CHAR = _node_types(_core, "Any", "AnyAll", "AnyU", "Property", "Range")
+except Exception:  # noqa: BLE001 - parser internals changed: every node is unknown, no filter
+    _ZERO_WIDTH = _ONE_CHAR = ()
+
+
+class Needs(tuple):
+    """What every match of a pattern contains: literal sets, all of which a segment must hold
+    (`sets`), and the one to anchor the search on with how far before it a match can start."""
+
+    __slots__ = ()
+
+    def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None):
+        return super().__new__(cls, (sets, anchor, reach))
+
+    sets = property(lambda self: self[0])
+    anchor = property(lambda self: self[1])  # index into sets, or None
+    reach = property(lambda self: self[2])  # the width before the anchor literal (see reach_in), or None
+
+
+ANALYSIS = "needs-2"  # names what `requirements` returns, for the pattern store: change with it
+_KEEP = 4  # literal sets a segment is checked for, at most
+
+
+def _parse(pattern: str, flags: int):
+    from regex import _regex_core as core
+
+    source = core.Source(pattern)
+    info = core.Info(flags, source.char_type, {})
+    source.ignore_space = bool(info.flags & regex.VERBOSE)
+    # full case folding changes widths; the others change which match a search finds first
+    if info.flags & (regex.LOCALE | regex.FULLCASE | regex.REVERSE | regex.POSIX | regex.BESTMATCH
+                     | regex.ENHANCEMATCH):
+        return None
+    parsed = core._parse_pattern(source, info)
+    if not source.at_end():
+        return None
+    global _RUN_NODES
+    if _RUN_NODES is None:
+        _RUN_NODES = {}
+        for i, run in enumerate(_RUNS):
+            probe = core.Source(run)
+            node = core._parse_pattern(probe, core.Info(flags, probe.char_type, {}))
+            node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
+            _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
+    return _analyse(parsed, core)
+
+
+_RUN_NODES: dict | None = None
+
+
+def requirements(pattern: str, flags: int) -> Needs | None:
+    """The literal sets every match of `pattern` contains (folded); None if unknown."""
+    try:
+        found = _parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - any surprise from the parser means: no filter
+        return None
+    if found is None:
+        return None
+    ex, reqs, _ = found
+    pairs = _usable(reqs + ([(ex, _ZERO)] if ex is not None else []))
+    if not pairs:
+        return None
+    reach: dict[frozenset[str], _Width | None] = {}
+    for s, off in pairs:  # the same set found twice: either bound holds, keep the tighter
+        if s not in reach or _longer(reach[s], off):
+            reach[s] = off
+    # a set that holds another set is implied by it: keep the smaller ones
+    sets = [s for s in reach if not any(o is not s and o < s for o in reach)]
+    sets.sort(key=_rank, reverse=True)
+    sets = sets[:_KEEP]
+    # the anchor: a bounded set with the smallest reach, unless it is far less selective than
+    # the best set (a two-letter word hits everywhere, and each hit costs a search)
+    floor = min(3, _rank(sets[0])[0])
+    bounded = [i for i, s in enumerate(sets) if reach[s] is not None and _rank(s)[0] >= floor]
+    anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
+    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None)
+
+
+def required_literals(pattern: str, flags: int) -> frozenset[str] | None:
+    """Folded strings one of which every match of `pattern` contains; None if unknown."""
+    needs = requirements(pattern, flags)
+    return needs.sets[0] if needs else None
