@@ -50,7 +50,7 @@ def test_claims_are_the_same_from_the_cache_without_it_and_in_process(cache_dir)
     import factx
 
     cold = extract(cache_dir, str(SEED))
-    assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == ["lang", "patterns", "rules"]
+    assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == ["lang", "outline", "patterns", "rules"]
     warm = extract(cache_dir, str(SEED))
     off = extract(cache_dir, str(SEED), FACTX_NO_CACHE="1")
     here = factx.extract(SEED.read_text(encoding="utf-8"), lang="id").model_dump()

@@ -1,6 +1,7 @@
 """The library entry point: `factx.extract(text, lang=None, published=None, rules=None)`.
 
-The CLI is a thin layer over this; other Python code calls it the same way:
+The CLI is a thin layer over this (through `extract_record`, the same document as plain
+data, which spares it pydantic); other Python code calls it the same way:
 
     >>> import factx
     >>> doc = factx.extract("Kementerian Pertahanan Armenia mengatakan 5 tentara tewas.")
@@ -10,13 +11,17 @@ The CLI is a thin layer over this; other Python code calls it the same way:
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from .article import build, decode
-from .engine.compile import get_compiled
-from .engine.loader import RuleError, get_ruleset
+from .engine import runtime
+from .engine.sources import RuleError
 from .extractor import Extractor
 from .langdetect import detect
-from .models import Document
+from .record import document
+
+if TYPE_CHECKING:
+    from .models import Document
 
 
 def _as_date(published: str | dt.date | None) -> dt.date | None:
@@ -40,28 +45,43 @@ def extract(
     from the text. rules: extra rule folders (user packs) on top of the shipped ones.
     Raises RuleError when the rule files are broken.
     """
+    from .models import Document
+
+    return Document.model_validate(extract_record(text, lang, published, rules, source, warnings))
+
+
+def extract_record(
+    text: str,
+    lang: str | None = None,
+    published: str | dt.date | None = None,
+    rules: list[str] | tuple[str, ...] | None = None,
+    source: str = "-",
+    warnings: list[str] | None = None,
+) -> dict:
+    """What `extract` returns, as the plain dict its `model_dump(mode="json")` would give."""
     warnings = list(warnings or [])
-    ruleset = get_ruleset(tuple(rules or ()))
-    if ruleset.errors:
-        raise RuleError(ruleset.errors)
+    dirs = runtime.folders(rules)
+    outline = runtime.outline(dirs)
+    if outline.errors:
+        raise RuleError(outline.errors)
     pub = _as_date(published)
+
+    def empty(lang: str | None) -> dict:
+        return document({"source": source, "lang": lang, "published": pub.isoformat() if pub else None,
+                         "title": None, "warnings": warnings})
+
     if not text.strip():
         warnings.append("empty article: no text to extract from")
-        return Document(source=source, lang=None if lang in (None, "auto") else lang,
-                        published=pub.isoformat() if pub else None, title=None, warnings=warnings)
+        return empty(None if lang in (None, "auto") else lang)
     if lang in (None, "auto"):
         lang = detect(text)
         if lang is None:
             warnings.append("could not tell the language of the article: no claims extracted (give --lang)")
-            return Document(source=source, lang=None, published=pub.isoformat() if pub else None,
-                            title=None, warnings=warnings)
-    if lang not in ruleset.languages():
+            return empty(None)
+    if lang not in outline.languages:
         warnings.append(f"no rule pack for language {lang!r}: no claims extracted")
-        return Document(source=source, lang=lang, published=pub.isoformat() if pub else None,
-                        title=None, warnings=warnings)
-    comp = get_compiled(ruleset, lang)
-    if comp.errors:
-        raise RuleError(comp.errors)
+        return empty(lang)
+    comp = runtime.compiled(dirs, lang)
     art = build(text, comp.line_rules, comp.cut_rules, comp.abbreviations)
     if pub is None and comp.dates is not None:
         head = art.paragraphs[:3]
@@ -71,10 +91,8 @@ def extract(
     for c in claims:
         c.pop("_match", None)
     title = text[art.title.start:art.title.end] if art.title else None
-    return Document.model_validate({
-        "source": source, "lang": lang, "published": pub.isoformat() if pub else None,
-        "title": title, "claims": claims, "warnings": warnings,
-    })
+    return document({"source": source, "lang": lang, "published": pub.isoformat() if pub else None,
+                     "title": title, "claims": claims, "warnings": warnings})
 
 
 def extract_bytes(data: bytes, **kwargs) -> Document:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .article import Article
-from .engine.compile import TIMEOUT, CompiledLang, CompiledRule
+from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .lexicon.gazetteer import MEDIA
 
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.

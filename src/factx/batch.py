@@ -69,9 +69,9 @@ def _time_limit(seconds: float):
 
 def process(src: Source, data: bytes | None, opts: Options) -> Result:
     """Read (unless `data` is given), decode and extract one input; never raises for bad input."""
-    from .api import extract
+    from .api import extract_record
     from .article import InputError, decode
-    from .engine.loader import RuleError
+    from .engine.sources import RuleError
 
     res = Result(src.name)
     try:
@@ -84,9 +84,8 @@ def process(src: Source, data: bytes | None, opts: Options) -> Result:
             else:
                 if len(data) > opts.max_bytes:
                     raise InputFailure(too_big(opts.max_bytes))
-                doc = extract(text, lang=opts.lang, published=opts.published, rules=list(opts.rules),
-                              source=src.name, warnings=warnings)
-                res.docs = [doc.model_dump(mode="json")]
+                res.docs = [extract_record(text, lang=opts.lang, published=opts.published, rules=list(opts.rules),
+                                           source=src.name, warnings=warnings)]
     except RuleError as e:
         res.rule_errors = [str(err) for err in e.errors]
     except _OutOfTime:
@@ -108,14 +107,18 @@ def process(src: Source, data: bytes | None, opts: Options) -> Result:
 
 def warm(rules: tuple[str, ...]) -> None:
     """Load and compile the rules once; raises RuleError when the rule files are broken."""
-    from .engine.compile import get_compiled
-    from .engine.loader import RuleError, get_ruleset
+    from .engine import runtime
+    from .engine.sources import RuleError
 
-    ruleset = get_ruleset(rules)
-    if ruleset.errors:
-        raise RuleError(ruleset.errors)
-    for lang in ruleset.languages():
-        get_compiled(ruleset, lang)  # a broken language is reported by the inputs that use it
+    dirs = runtime.folders(rules)
+    outline = runtime.outline(dirs)
+    if outline.errors:
+        raise RuleError(outline.errors)
+    for lang in outline.languages:
+        try:
+            runtime.compiled(dirs, lang)
+        except RuleError:
+            pass  # a broken language is reported by the inputs that use it
 
 
 _OPTS: Options | None = None

@@ -102,7 +102,7 @@ def _run(sources, opts, jobs: int, on_doc, bar: bool = True) -> bool:
     from contextlib import closing
 
     from .batch import run, stderr_is_terminal
-    from .engine.loader import RuleError
+    from .engine.sources import RuleError
     from .output import progress_bar
 
     failed = False
@@ -272,7 +272,7 @@ def compare(
     timeout: float = typer.Option(60, "--timeout", help="Seconds allowed per input (0: no limit)."),
 ) -> None:
     """Put the parties' claims side by side: casualty figures, attacked places, ceasefires, quotes."""
-    from .models import KINDS
+    from .record import KINDS
 
     bad = [k for k in kind if k not in KINDS]
     if bad:
@@ -292,7 +292,7 @@ def compare(
     state = {"failed": False}
 
     def write_all() -> None:
-        from .engine.loader import RuleError
+        from .engine.sources import RuleError
 
         state["failed"] = _run(sources, opts, jobs, comparison.add)
         try:

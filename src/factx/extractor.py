@@ -11,8 +11,8 @@ import regex
 
 from .article import Article, Span
 from .attribution import Attributor, overlaps
-from .engine.compile import TIMEOUT, CompiledLang, CompiledRule
-from .models import KINDS
+from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
+from .record import KINDS
 
 _PREFIX_SPLIT = regex.compile(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
 _WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")

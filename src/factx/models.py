@@ -8,8 +8,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .record import KINDS  # noqa: F401 - one tuple of kinds for models and record alike
+
 Kind = Literal["casualty", "attack", "ceasefire", "quote"]
-KINDS: tuple[str, ...] = ("casualty", "attack", "ceasefire", "quote")
 
 
 class _Model(BaseModel):

@@ -7,7 +7,7 @@ class name, the matched words mapped back to the class key) or a built-in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 import unicodedata
 
 import regex
@@ -15,13 +15,15 @@ import regex
 from ..lexicon.dates import DateGrammar
 from ..lexicon.gazetteer import Gazetteer, party_gazetteer, place_gazetteer, place_names
 from ..lexicon.numbers import NumberGrammar
-from ..models import claim_fields
-from . import cache, schema
-from .loader import LoadedRule, RuleSet
+from . import cache
 from .alternation import by_first_char
 from .hoist import hoist
 from .prefilter import LiteralIndex, gate
+from .compiled import TIMEOUT, CompiledLang, CompiledRule, ExampleView, RuleView  # noqa: F401 - re-exported
 from .yamlloc import LocatedError
+
+if TYPE_CHECKING:  # compiling needs the rule-file models; running what the cache holds does not
+    from .loader import LoadedRule, RuleSet
 
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 # not the braces of \p{L}, \P{Lu}, \N{...}: those are regex syntax, not placeholders
@@ -32,7 +34,6 @@ BUILTINS = {"count": "count", "number": None, "date": "date", "party": None, "pl
             "place_list": "locations", "quote": "text"}
 SPEECH_GROUPS = {"speaker"}
 QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("‘", "’"), ('"', '"'), ("''", "''"), ("‹", "›")]
-TIMEOUT = 0.25  # seconds per rule per segment: a slow user pattern cannot hang an extraction
 
 
 def _unaccent(s: str) -> str:
@@ -120,46 +121,6 @@ def static_risk(pattern: str, exp: "Expander") -> str | None:
     return (f"pattern can backtrack catastrophically: {reason}; at offset {u_start}: `{snippet}` "
             "(end each turn with a required separator like \\s+, allow at most {0,3} turns, "
             "or make it possessive: \\w++, (?>...))")
-
-
-@dataclass
-class CompiledRule:
-    id: str
-    kind: str
-    lang: str
-    rule: schema.Rule
-    regex: regex.Pattern
-    antipatterns: list[regex.Pattern]
-    origin: str
-    folder: str
-
-
-@dataclass
-class CompiledLang:
-    lang: str
-    numbers: NumberGrammar | None
-    dates: DateGrammar | None
-    parties: Gazetteer
-    places: Gazetteer
-    classes: dict[str, list[tuple[str, regex.Pattern]]]
-    rules: dict[str, list[CompiledRule]]
-    speech: list[CompiledRule]
-    line_rules: list[regex.Pattern]
-    cut_rules: list[regex.Pattern]
-    abbreviations: set[str]
-    anaphors: Gazetteer
-    errors: list[LocatedError] = field(default_factory=list)
-    place_prefix: regex.Pattern | None = None  # "kota", "the town of": stripped from place names
-    clause_break: regex.Pattern | None = None  # commas and "and": where a speaker's noun phrase ends
-    since_marker: regex.Pattern | None = None  # "sejak", "since": a date that starts a period
-    continuation: regex.Pattern | None = None  # "Selain itu,": a sentence that goes on with the last speaker
-    transcript: regex.Pattern | None = None  # a title naming the speaker of the whole text ("X's remarks")
-
-    def map_class(self, name: str, text: str) -> str | None:
-        for key, rx in self.classes.get(name, []):
-            if rx.fullmatch(text.strip()):
-                return key
-        return None
 
 
 class Expander:
@@ -264,6 +225,8 @@ def _as_written(pattern: str, error: Exception) -> str:
 
 
 def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> CompiledRule | None:
+    from ..models import claim_fields
+
     rule = lr.rule
     ok = True
     why = static_risk(rule.pattern, exp)
@@ -313,7 +276,7 @@ def compile_rule(lr: LoadedRule, exp: Expander, errors: list[LocatedError]) -> C
             ok = False
     if not ok:
         return None
-    return CompiledRule(rule.id, lr.kind, lr.lang, rule, rx, antis, lr.origin.path, lr.origin.folder)
+    return CompiledRule(rule.id, lr.kind, lr.lang, RuleView.of(rule), rx, antis, lr.origin.path, lr.origin.folder)
 
 
 def _compile_text_patterns(items, exp: Expander, errors, path_key, origin) -> list[regex.Pattern]:

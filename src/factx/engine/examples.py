@@ -120,7 +120,7 @@ def _lexicon_examples(ruleset: RuleSet, comp: CompiledLang) -> list[ExampleResul
     out = []
     if comp.numbers is not None:
         origin = ruleset.numbers[comp.lang][1].path
-        for ex in comp.numbers.spec.examples:
+        for ex in ruleset.numbers[comp.lang][0].examples:
             want = {"value": ex.value, "min": ex.min, "max": ex.max, "approximate": ex.approximate}
             got = comp.numbers.parse_count(ex.text)
             full = regex.fullmatch(comp.numbers.count_re, ex.text, regex.I) is not None

@@ -6,7 +6,6 @@ two rules with one id inside the same folder are an error.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import schema
+from .sources import RuleError, rule_dirs, rule_files, shipped_rules_dir  # noqa: F401 - re-exported
 from .yamlloc import Located, LocatedError, load_located
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -26,37 +26,6 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "parties": schema.Parties,
     "places": schema.Places,
 }
-
-
-class RuleError(Exception):
-    """Rule files are broken; `errors` holds every problem found."""
-
-    def __init__(self, errors: list[LocatedError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-
-def shipped_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_packdata" / "rules"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "rules"  # a source checkout / editable install
-
-
-def rule_dirs(extra: list[str] | None = None) -> list[Path]:
-    dirs = [shipped_rules_dir()]
-    env = os.environ.get("FACTX_RULES", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    dirs += [Path(p) for p in (extra or [])]
-    # A folder named twice (FACTX_RULES and --rules), or one inside a folder already read,
-    # is read once: reading it again would define its parties and places twice.
-    out: list[Path] = []
-    for d in dirs:
-        real = d.resolve()
-        if not any(real == o.resolve() or o.resolve() in real.parents for o in out):
-            out.append(d)
-    return out
 
 
 @dataclass
@@ -108,12 +77,6 @@ def _iso639_1(code: str) -> bool:
     from ..langdetect import ISO_639_1
 
     return code in ISO_639_1
-
-
-def _files(folder: Path) -> list[Path]:
-    if folder.is_file():
-        return [folder]
-    return sorted(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
 
 def _display(path: Path) -> str:
@@ -250,7 +213,7 @@ def load_rules(dirs: list[Path]) -> RuleSet:
             ruleset.errors.append(LocatedError(_display(folder), 1, 1, "rule folder does not exist"))
             continue
         ids_in_folder: dict[str, Origin] = {}
-        for path in _files(folder):
+        for path in rule_files(folder):
             read_file(path, ruleset, str(folder), ids_in_folder)
     _apply_extensions(ruleset)
     return ruleset
@@ -286,14 +249,14 @@ def _cached(dirs: tuple[str, ...]) -> RuleSet:
     from . import cache
 
     paths = [Path(d) for d in dirs]
-    fingerprint = cache.rules_fingerprint(paths, _files)
+    fingerprint = cache.rules_fingerprint(paths, rule_files)
     name = f"rules-{fingerprint}.pickle" if fingerprint else None
     got = name and cache.fetch(name, lambda r: isinstance(r, RuleSet) and r.fingerprint == fingerprint)
     if got:
         return got
     ruleset = load_rules(paths)
     # stored only if no file changed while it was read: the key must describe the content
-    if name and cache.rules_fingerprint(paths, _files) == fingerprint:
+    if name and cache.rules_fingerprint(paths, rule_files) == fingerprint:
         ruleset.fingerprint = fingerprint
         cache.store(name, ruleset)
     return ruleset

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..engine.schema import Dates
+if TYPE_CHECKING:  # the rule-file models are not needed to run a grammar loaded from the cache
+    from ..engine.schema import Dates
 
 
 def _alt(words) -> str:
@@ -27,7 +29,7 @@ def strip_groups(pattern: str) -> str:
 
 class DateGrammar:
     def __init__(self, spec: Dates):
-        self.spec = spec
+        self.order, self.lang = spec.order, spec.lang  # for the dateparser fallback
         self.months = {k.lower(): v for k, v in spec.months.items()}
         self.weekdays = {k.lower(): v for k, v in spec.weekdays.items()}
         self.relative = {k.lower(): v for k, v in spec.relative.items()}
@@ -110,11 +112,11 @@ class DateGrammar:
     def _fallback(self, text: str, published: dt.date | None) -> dt.date | None:
         import dateparser  # lazy: costly to import and to warm up
 
-        settings = {"DATE_ORDER": self.spec.order, "PREFER_DATES_FROM": "past"}
+        settings = {"DATE_ORDER": self.order, "PREFER_DATES_FROM": "past"}
         if published is not None:
             settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
         try:
-            got = dateparser.parse(text, languages=[self.spec.lang], settings=settings)
+            got = dateparser.parse(text, languages=[self.lang], settings=settings)
         except Exception:  # dateparser raises assorted errors on odd input
             return None
         return got.date() if got else None

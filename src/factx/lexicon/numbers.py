@@ -6,8 +6,10 @@ dimension of their own that other rules reuse (`{count}`), never parsed twice.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..engine.schema import Numbers
+if TYPE_CHECKING:  # the rule-file models are not needed to run a grammar loaded from the cache
+    from ..engine.schema import Numbers
 
 _SPLIT = re.compile(r"[\s\u00a0-]+")
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
@@ -21,7 +23,6 @@ def _alt(words) -> str:
 
 class NumberGrammar:
     def __init__(self, spec: Numbers):
-        self.spec = spec
         self.words = {k.lower(): v for k, v in spec.words.items()}
         self.mult = {k.lower(): v for k, v in spec.multipliers.items()}
         self.teens = {k.lower(): v for k, v in spec.teens.items()}
