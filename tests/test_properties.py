@@ -334,15 +334,28 @@ def test_anchored_search_finds_what_finditer_finds(pieces, alt, words):
         assert got == want, (pattern, text[s:e])
 
 
-def test_the_anchor_reach_counts_runs_of_whitespace_and_word_characters():
+def test_the_anchor_reach_counts_runs_of_whitespace_word_characters_and_non_space():
     found = needs.requirements(r"(?:Armenian\s+)?(?:forces\s+)?\w{0,2}shelled\s+Ganja", FLAGS)
     assert found is not None and found.anchor is not None
     assert found.sets[found.anchor] == frozenset({"shelled"})
-    assert found.reach == (8 + 6 + 2, 2, 0, 0)  # the words, two runs of whitespace
+    assert found.reach == (8 + 6 + 2, 2, 0, 0, 0)  # the words, two runs of whitespace
     gated = prefilter.gate(regex.compile(r"(?:Armenian\s+)?(?:forces\s+)?shelled\s+Ganja", FLAGS),
                            prefilter.LiteralIndex())
     text = "Yesterday   Armenian \t\t forces      shelled  Ganja."
     assert [m.group() for m in gated.scan(text, 0, len(text), TIMEOUT)] == \
         ["Armenian \t\t forces      shelled  Ganja"]
-    assert needs.requirements(r"\w+\s+tewas", FLAGS).reach == (0, 1, 0, 1)
+    assert needs.requirements(r"\w+\s+tewas", FLAGS).reach == (0, 1, 0, 1, 0)
+    assert needs.requirements(r"[^\s,;]+\s+tewas", FLAGS).reach == (0, 1, 0, 0, 1)  # a run of non-space
     assert needs.requirements(r".+tewas", FLAGS).anchor is None  # no bound: searched as before
+
+
+def test_the_white_space_list_is_what_regex_calls_white_space():
+    """A class without these characters never crosses a run of `\\S` (engine/needs.py)."""
+    every = array_of_all_characters()
+    assert [ord(m.group()) for m in regex.finditer(r"\s", every, FLAGS)] == needs._WHITE_CHARS
+
+
+def array_of_all_characters() -> str:
+    import array
+
+    return array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")

@@ -87,7 +87,11 @@ def safe(c: str) -> bool:
 # word characters) in the text at hand, so that `\s+`, `[\s-]+` and `\w+` have a bound;
 # None when there is none.
 _Width = tuple
-_RUNS = (r"\s", r"[\s-]", r"\w")  # the classes whose runs a width may count
+# every character `\s` matches in the `regex` module (tests/test_properties.py checks the list)
+_WHITE_CHARS = [c for a, b in ((9, 13), (32, 32), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A),
+                                (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
+                for c in range(a, b + 1)]
+_RUNS = (r"\s", r"[\s-]", r"\w", r"\S")  # the classes whose runs a width may count
 _ZERO: _Width = (0,) * (1 + len(_RUNS))
 _UNIT: _Width = (1,) + (0,) * len(_RUNS)
 _Info = tuple  # (exact strings or None, [(required set, width before it)], width or None)
@@ -115,7 +119,7 @@ def run_lengths(text: str) -> tuple[int, ...]:
     return tuple(max(map(len, rx.findall(text)), default=0) for rx in _RUN_RES)
 
 
-_TYPICAL = (1, 1, 12)  # the runs of a typical sentence, to rank bounds by
+_TYPICAL = (1, 1, 12, 16)  # the runs of a typical sentence, to rank bounds by
 _RUN_RES = [regex.compile(run + "+", _IGNORECASE) for run in _RUNS]
 
 
@@ -226,6 +230,8 @@ def _analyse(node, core) -> _Info:
             most = tuple(node.max_count * w for w in width)
         elif width == _UNIT and node.subpattern in _RUN_NODES:
             most = _RUN_NODES[node.subpattern]  # `\s+`: at most the longest run in the text
+        elif width == _UNIT and _spaceless(node.subpattern, core):
+            most = _ZERO[:-1] + (1,)  # `[^,;\s]+`, `\d+`: at most the longest run of non-space
         else:
             most = None
         if node.min_count == 0:
@@ -240,6 +246,16 @@ def _analyse(node, core) -> _Info:
     if t in _ONE_CHAR or isinstance(node, core.SetBase):
         return _ONE
     return _UNKNOWN
+
+
+def _spaceless(node, core) -> bool:
+    """Is `node` one character of a class that holds no white space?"""
+    if not (type(node) in (core.Character, core.Property, core.Range) or isinstance(node, core.SetBase)):
+        return False
+    try:
+        return not any(node.matches(c) for c in _WHITE_CHARS)
+    except Exception:  # noqa: BLE001 - a node that cannot tell: no bound
+        return False
 
 
 def _node_types(core, *names: str) -> tuple:
@@ -274,7 +290,7 @@ class Needs(tuple):
     reach = property(lambda self: self[2])  # the width before the anchor literal (see reach_in), or None
 
 
-ANALYSIS = "needs-2"  # names what `requirements` returns, for the pattern store: change with it
+ANALYSIS = "needs-3"  # names what `requirements` returns, for the pattern store: change with it
 _KEEP = 4  # literal sets a segment is checked for, at most
 
 
