@@ -359,3 +359,18 @@ def array_of_all_characters() -> str:
     import array
 
     return array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def test_start_strings_are_where_every_match_begins():
+    def starts(pattern):
+        found = needs.requirements(pattern, FLAGS)
+        return found.starts if found else None
+
+    assert starts(r"(?<!the\s)\b(?:said|told)\b") == {"said", "told"}
+    assert starts(r"(?:\bArmenian\s+)?(?:forces\s+)?(?:shelled|struck)\s+Ganja") == \
+        {"armenian", "forces", "shelled", "struck"}
+    assert starts(r"(?:(?-i:A)rmenia|Baku)n?\s+x") == {"armenia", "baku"}
+    assert len(starts(r"\d+\s+tewas")) > 600 and {"0", "9", "٣"} <= starts(r"\d+\s+tewas")  # every Unicode digit
+    assert starts(r"[0-9]+ orang") == set("0123456789")
+    for unknown in (r"\w+\s+tewas", r"(?:the\s+)?\w*foo", r"[a-c]x", r".said"):
+        assert starts(unknown) is None, unknown

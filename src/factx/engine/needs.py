@@ -278,19 +278,22 @@ except Exception:  # noqa: BLE001 - parser internals changed: every node is unkn
 
 class Needs(tuple):
     """What every match of a pattern contains: literal sets, all of which a segment must hold
-    (`sets`), and the one to anchor the search on with how far before it a match can start."""
+    (`sets`), the one to anchor the search on with how far before it a match can start, and
+    the strings every match begins with (engine/starts.py)."""
 
     __slots__ = ()
 
-    def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None):
-        return super().__new__(cls, (sets, anchor, reach))
+    def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None,
+                starts: frozenset[str] | None = None):
+        return super().__new__(cls, (sets, anchor, reach, starts))
 
     sets = property(lambda self: self[0])
     anchor = property(lambda self: self[1])  # index into sets, or None
     reach = property(lambda self: self[2])  # the width before the anchor literal (see reach_in), or None
+    starts = property(lambda self: self[3])  # strings every match begins with, or None
 
 
-ANALYSIS = "needs-3"  # names what `requirements` returns, for the pattern store: change with it
+ANALYSIS = "needs-4"  # names what `requirements` returns, for the pattern store: change with it
 _KEEP = 4  # literal sets a segment is checked for, at most
 
 
@@ -307,6 +310,7 @@ def _parse(pattern: str, flags: int):
     parsed = core._parse_pattern(source, info)
     if not source.at_end():
         return None
+    from .starts import starts_of
     global _RUN_NODES
     if _RUN_NODES is None:
         _RUN_NODES = {}
@@ -315,7 +319,7 @@ def _parse(pattern: str, flags: int):
             node = core._parse_pattern(probe, core.Info(flags, probe.char_type, {}))
             node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
             _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
-    return _analyse(parsed, core)
+    return (*_analyse(parsed, core), starts_of(parsed, core))
 
 
 _RUN_NODES: dict | None = None
@@ -329,7 +333,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
         return None
     if found is None:
         return None
-    ex, reqs, _ = found
+    ex, reqs, _, starts = found
     pairs = _usable(reqs + ([(ex, _ZERO)] if ex is not None else []))
     if not pairs:
         return None
@@ -346,7 +350,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     floor = min(3, _rank(sets[0])[0])
     bounded = [i for i, s in enumerate(sets) if reach[s] is not None and _rank(s)[0] >= floor]
     anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
-    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None)
+    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts)
 
 
 def required_literals(pattern: str, flags: int) -> frozenset[str] | None:

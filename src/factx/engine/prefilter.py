@@ -99,8 +99,20 @@ class LiteralIndex:
         _, starts, spans, _ = self._hits(text)
         found = spans.get(key)
         if found is None:
-            pairs = sorted((s, s + len(self._literals[i])) for i in self._sets[key] for s in starts.get(i, ()))
+            ids = self._sets[key]
+            if len(starts) < len(ids):  # few literals of the language occur: look at those only
+                members = self._members(key)
+                ids = [i for i in starts if i in members]
+            lits = self._literals
+            pairs = sorted([(s, s + len(lits[i])) for i in ids if i in starts for s in starts[i]])
             found = spans[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        return found
+
+    def _members(self, key: int) -> frozenset[int]:
+        sets = self.__dict__.setdefault("_member_sets", {})
+        found = sets.get(key)
+        if found is None:
+            found = sets[key] = frozenset(self._sets[key])
         return found
 
     def present(self, key: int, text: str, start: int, end: int) -> bool:
@@ -132,6 +144,7 @@ class LiteralIndex:
 
 
 _SMALL_REACH = 12  # up to this reach, a pattern is tried at each position before a hit, not searched
+_DENSE = 4  # a place to try every 4 characters or more often: a plain search is cheaper
 
 
 class Gated:
@@ -148,16 +161,17 @@ class Gated:
     matches, in the same order (see `_anchored`).
     """
 
-    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach")
+    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts")
 
     def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, keys: tuple[int, ...] = (),
-                 anchor: int | None = None, reach: tuple | None = None):
+                 anchor: int | None = None, reach: tuple | None = None, starts: int | None = None):
         self._pattern = pattern
         self._packed = None
         self.index = index
         self.keys = keys
         self.anchor = anchor  # a key of `keys`, or None
         self.reach = reach
+        self.starts = starts  # key of the strings every match begins with, or None
 
     @property
     def key(self) -> int | None:
@@ -227,13 +241,65 @@ class Gated:
             if pos > endpos:
                 return
 
+    def _from_starts(self, string: str, pos: int, endpos: int, kwargs: dict):
+        """What `pattern.finditer(string, pos, endpos)` finds, trying only where a match can begin.
+
+        Every match begins with one of the start strings, so the leftmost match from `pos`
+        begins at the first of their hits where the pattern matches. With an anchor, a hit
+        is tried only if an anchor literal starts within `reach` after it.
+        """
+        begins = self.index.spans(self.starts, string)[0]
+        anchored = self.anchor is not None and self.reach is not None
+        if anchored:
+            hit_begins, hit_ends = self.index.spans(self.anchor, string)
+            reach = reach_in(self.reach, self.index.runs(string))
+        rx = self.pattern
+        j = bisect.bisect_left(begins, pos)
+        last = -1
+        while j < len(begins):
+            p = begins[j]
+            if p >= endpos:
+                return
+            if p == last:  # two start strings at one place ("Armenia", "Armenian")
+                j += 1
+                continue
+            if anchored:
+                k = bisect.bisect_left(hit_begins, p)
+                while k < len(hit_begins) and hit_begins[k] <= p + reach and hit_ends[k] > endpos:
+                    k += 1
+                if k >= len(hit_begins) or hit_begins[k] >= endpos:
+                    return  # no anchor hit left in the segment: no match either
+                if hit_begins[k] > p + reach:  # none close enough: on to where the next one is
+                    j = bisect.bisect_left(begins, hit_begins[k] - reach, j + 1)
+                    continue
+            last = p
+            m = rx.match(string, p, endpos, **kwargs)
+            if m is None:
+                j += 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            j = bisect.bisect_left(begins, pos)
+
+    def _runner(self, string: str, pos: int, endpos: int, kwargs: dict):
+        """The cheapest exact way to find the matches in string[pos:endpos]: try the pattern
+        only where a match can begin (unless such places are dense: then one search is
+        cheaper than many tries), else only near its anchor, else search as written."""
+        if self.starts is not None:
+            begins = self.index.spans(self.starts, string)[0]
+            tries = bisect.bisect_left(begins, endpos) - bisect.bisect_left(begins, pos)
+            if tries * _DENSE <= endpos - pos:
+                return self._from_starts(string, pos, endpos, kwargs)
+        if self.anchor is not None and self.reach is not None:
+            return self._anchored(string, pos, endpos, kwargs)
+        return self.pattern.finditer(string, pos, endpos, **kwargs)
+
     def _matches(self, string, pos, endpos, kwargs):
         bounds = self._bounds(string, pos, endpos, kwargs)
         if bounds is not None:
             if not all(self.index.present(k, string, *bounds) for k in self.keys):
                 return iter(())
-            if self.anchor is not None and self.reach is not None:
-                return self._anchored(string, *bounds, kwargs)
+            return self._runner(string, *bounds, kwargs)
         return self.pattern.finditer(string, pos, endpos, **kwargs)
 
     def candidates(self, string: str, starts: list[int], ends: list[int]) -> list[int]:
@@ -259,8 +325,8 @@ class Gated:
         """finditer over a segment `candidates` let through, within the time budget."""
         kwargs = {"timeout": timeout}
         ledger, left = self._budget(string, kwargs)
-        if self.anchor is not None and self.reach is not None and 0 <= pos <= endpos <= len(string):
-            found = self._anchored(string, pos, endpos, kwargs)
+        if 0 <= pos <= endpos <= len(string):
+            found = self._runner(string, pos, endpos, kwargs)
         else:
             found = self.pattern.finditer(string, pos, endpos, **kwargs)
         return self._metered(found, ledger, left)
@@ -322,10 +388,10 @@ class Gated:
         packed = self._packed
         if packed is None:
             packed = pickle.dumps(self._pattern, protocol=pickle.HIGHEST_PROTOCOL)
-        return (packed, self.index, self.keys, self.anchor, self.reach)
+        return (packed, self.index, self.keys, self.anchor, self.reach, self.starts)
 
     def __setstate__(self, state):
-        self._packed, self.index, self.keys, self.anchor, self.reach = state
+        self._packed, self.index, self.keys, self.anchor, self.reach, self.starts = state
         self._pattern = None
 
     def __repr__(self) -> str:
@@ -342,4 +408,5 @@ def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
         return Gated(pattern, index)
     keys = tuple(index.add(s) for s in needs.sets)
     anchor = keys[needs.anchor] if needs.anchor is not None else None
-    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None)
+    starts = index.add(needs.starts) if needs.starts else None
+    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts)

@@ -1,0 +1,155 @@
+"""Where a match can begin: the literals every match of a pattern starts with.
+
+`{party}\\s+(?:forces\\s+)?shelled` can only begin where a party name begins, and
+`(?:{party}\\s+)?(?:shelled|struck)` where a party name or one of the verbs does.
+Found once per text by the same Aho-Corasick pass as the other literals, those
+positions are the only ones the pattern needs to be tried at (prefilter.Gated),
+instead of every position of a sentence. Exact: a pattern whose start this
+analysis cannot pin down (a class like `\\d`, anything unknown, a part that can
+match nothing) has no start set and is searched as before.
+
+Strings are case-folded as in engine/needs.py.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .needs import _IGNORECASE as _FLAGS
+from .needs import _LIMIT, _ZERO_WIDTH, _analyse
+
+_FEW = 16 * _LIMIT  # the most start strings kept (the Unicode digits are some 700)
+
+
+def _min_len(node, core) -> int:
+    """The fewest characters a match of `node` consumes (0 when unsure: never too many)."""
+    t = type(node)
+    if t is core.Character:
+        return 0 if node.zerowidth else 1
+    if t is core.String or t is core.Literal:
+        return len(node.characters)
+    if t is core.Sequence:
+        return sum(_min_len(i, core) for i in node.items)
+    if t is core.Branch:
+        return min((_min_len(b, core) for b in node.branches), default=0)
+    if t is core.Group or t is core.Atomic:
+        return _min_len(node.subpattern, core)
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        return node.min_count * _min_len(node.subpattern, core)
+    if t is core.Property or t is core.Range or isinstance(node, core.SetBase):
+        return 1
+    return 0
+
+
+def starts_of(node, core) -> frozenset[str] | None:
+    """Strings one of which every match of `node` begins with; None if unknown.
+
+    Every string is non-empty; a node that can match the empty string has none.
+    """
+    t = type(node)
+    if t is core.Group or t is core.Atomic:
+        return starts_of(node.subpattern, core)
+    if t is core.Branch:
+        out: set[str] = set()
+        for branch in node.branches:
+            got = starts_of(branch, core)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out) if len(out) <= _FEW else None
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        return starts_of(node.subpattern, core) if node.min_count >= 1 else None
+    if t is core.Sequence:
+        return _sequence_starts(list(node.items), core)
+    if t is core.Range and 0 <= node.upper - node.lower < 64 and node.positive:
+        chars = [chr(c) for c in range(node.lower, node.upper + 1)]
+        if not node.case_flags or all(c.lower() == c == c.upper() for c in chars):
+            return frozenset(chars)  # [0-9]; a range of letters only when case does not matter
+    if node == _digit_node(core):
+        return _digits()  # \d: a number begins with one of the Unicode digits
+    ex, _, _ = _analyse(node, core)
+    if ex is not None and ex and "" not in ex:
+        return ex
+    return None
+
+
+@lru_cache(maxsize=1)
+def _digits() -> frozenset[str]:
+    """Every character `\\d` matches (about 700: all of Unicode's decimal digits)."""
+    import array
+    import sys
+
+    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
+    return frozenset(regex.findall(r"\d", every))
+
+
+_DIGIT: list = []
+
+
+def _digit_node(core):
+    if not _DIGIT:
+        source = core.Source(r"\d")
+        node = core._parse_pattern(source, core.Info(_FLAGS, source.char_type, {}))
+        _DIGIT.append(node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node)
+    return _DIGIT[0]
+
+
+def _sequence_starts(items: list, core) -> frozenset[str] | None:
+    # zero-width assertions in front consume nothing: the match begins at what follows them
+    while items and (type(items[0]) is core.LookAround or type(items[0]) in _ZERO_WIDTH):
+        items = items[1:]
+    if not items:
+        return None
+    first = items[0]
+    if _min_len(first, core) == 0:
+        # `(?:X\s+)?Y...`: the match begins with X, or, X skipped, with what follows
+        head = _optional_starts(first, core)
+        rest = _sequence_starts(items[1:], core)
+        if head is None or rest is None:
+            return None
+        both = head | rest
+        return both if len(both) <= _FEW else None
+    # the leading run of exact items gives the longest (most selective) start strings
+    run = frozenset({""})
+    for item in items:
+        ex, _, _ = _analyse(item, core)
+        if ex is None or "" in ex or len(run) * len(ex) > _LIMIT:
+            break
+        run = frozenset(a + b for a in run for b in ex)
+    if "" not in run:
+        return run
+    return starts_of(first, core)
+
+
+def _optional_starts(node, core) -> frozenset[str] | None:
+    """Starts of the non-empty matches of `node`, which can also match nothing."""
+    t = type(node)
+    if t is core.LookAround or t in _ZERO_WIDTH:
+        return frozenset()
+    if t is core.Group or t is core.Atomic:
+        return _optional_starts(node.subpattern, core)
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        sub = node.subpattern
+        if _min_len(sub, core) == 0:
+            return _optional_starts(sub, core)
+        return starts_of(sub, core)
+    if t is core.Branch:
+        out: set[str] = set()
+        for branch in node.branches:
+            got = _optional_starts(branch, core) if _min_len(branch, core) == 0 else starts_of(branch, core)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    if t is core.Sequence:
+        # a sequence that can match nothing: every item can; its non-empty matches begin
+        # with the first item that consumes something, whichever it is
+        out = set()
+        for item in node.items:
+            got = _optional_starts(item, core) if _min_len(item, core) == 0 else starts_of(item, core)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    return None
