@@ -50,7 +50,8 @@ def test_claims_are_the_same_from_the_cache_without_it_and_in_process(cache_dir)
     import factx
 
     cold = extract(cache_dir, str(SEED))
-    assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == ["lang", "outline", "patterns", "rules"]
+    assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == ["lang", "outline", "ownpatterns",
+                                                                         "patterns", "rules"]
     warm = extract(cache_dir, str(SEED))
     off = extract(cache_dir, str(SEED), FACTX_NO_CACHE="1")
     here = factx.extract(SEED.read_text(encoding="utf-8"), lang="id").model_dump()
@@ -79,7 +80,7 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(cache_dir, tmp_path):
 
 def test_a_damaged_entry_is_a_miss(cache_dir):
     for entry in cache_dir.iterdir():
-        if entry.name.startswith(("rules-", "lang-")):
+        if entry.name.startswith(("rules-", "lang-", "ownpatterns-")):
             entry.write_bytes(b"not a pickle")
     assert extract(cache_dir, str(SEED))["claims"]
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from dataclasses import dataclass, field
 
 import regex
+
+from .engine.cache import own_pattern
+from .plain import Frozen, Plain
 
 
 class InputError(Exception):
@@ -64,20 +66,29 @@ def _looks_binary(sample: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
+# Plain classes, not dataclasses: cheaper to import (see plain.py).
 
 
-@dataclass
-class Article:
-    text: str
-    title: Span | None = None
-    paragraphs: list[Span] = field(default_factory=list)
-    sentences: list[Span] = field(default_factory=list)
-    sentence_para: list[int] = field(default_factory=list)  # paragraph index of each sentence
-    _starts: list[int] | None = field(default=None, repr=False)
+class Span(Frozen):
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start = start
+        self.end = end
+
+
+class Article(Plain):
+    __slots__ = ("text", "title", "paragraphs", "sentences", "sentence_para", "_starts")
+
+    def __init__(self, text: str, title: Span | None = None, paragraphs: list[Span] | None = None,
+                 sentences: list[Span] | None = None, sentence_para: list[int] | None = None,
+                 _starts: list[int] | None = None):
+        self.text = text
+        self.title = title
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.sentences = [] if sentences is None else sentences
+        self.sentence_para = [] if sentence_para is None else sentence_para  # paragraph index of each sentence
+        self._starts = _starts
 
     def sentences_between(self, start: int, end: int) -> list[int]:
         """Indices of the sentences that overlap [start, end) (sentences are sorted, disjoint)."""
@@ -97,10 +108,13 @@ class Article:
         return [s.start for s in segs], [s.end for s in segs]
 
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BOUNDARY = regex.compile(
+# Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
+_LINE = own_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BOUNDARY = own_pattern(
     r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))""", regex.V1)
-_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+_TOKEN_BEFORE = own_pattern(r"(\S+)$")
+_INITIALS = own_pattern(r"(?:\p{L}\.)*\p{L}")  # "U.S.", "J."
+_WORDLIKE = own_pattern(r"[\p{L}\p{N}]")
 
 
 def lines(text: str):
@@ -162,9 +176,9 @@ def split_sentences(text: str, start: int, end: int, abbreviations=frozenset()):
         tok = _TOKEN_BEFORE.search(before)
         if tok:
             word = tok.group(1).rstrip(".!?…\"”’»)]").lower()
-            if word in abbreviations or regex.fullmatch(r"(?:\p{L}\.)*\p{L}", word) and len(word.replace(".", "")) <= 2:
+            if word in abbreviations or _INITIALS.fullmatch(word) and len(word.replace(".", "")) <= 2:
                 continue  # "Dr.", "U.S.", "J." do not end a sentence
-        if before and not regex.search(r"[\p{L}\p{N}]", before):
+        if before and not _WORDLIKE.search(before):
             continue  # only a quotation mark since the last cut ("...conflict.\"We are"): it opens this sentence
         if chunk[cut:cut + 1] == '"' and before.count('"') % 2:
             continue  # a straight quotation is open in this sentence: the mark that follows closes it

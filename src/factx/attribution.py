@@ -4,43 +4,54 @@ pronouns and "katanya" carried to the last named speaker.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .article import Article
+from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .lexicon.gazetteer import MEDIA
+from .plain import Plain
 
+# Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
-_HARD_BREAK = regex.compile(r"[;:”\"»]|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
-_QUOTE_ONLY = regex.compile(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
-_AFTER_CLAIM = regex.compile(r"[,;:(”\"»]|\s[–—-]\s")
-_COMMA = regex.compile(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
+_HARD_BREAK = own_pattern(r"[;:”\"»]|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
+_QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
+_AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
+_COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
-_AFTER_END = regex.compile(r"[,;:.!?”\"»()]|\s[–—]\s")
+_AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
-_LEAD = regex.compile(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
+_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
+_OPEN_QUOTE = own_pattern(r"[\"“«„]")
+_NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
 
 
-@dataclass
-class Cue:
-    start: int
-    end: int
-    side: str
-    anaphor: bool
-    rule: str
-    speaker: str | None = None
-    party: str | None = None
-    resolved: bool = False  # a speaker (or an anaphor's antecedent) was found
-    speaker_span: tuple[int, int] | None = None  # the rule named the speaker itself
+# Plain classes, not dataclasses: cheaper to import (see plain.py).
 
 
-@dataclass
-class Speaker:
-    text: str
-    party: str | None
-    media: bool = False  # only a news outlet was named: a conduit, not a side
+class Cue(Plain):
+    __slots__ = ("start", "end", "side", "anaphor", "rule", "speaker", "party", "resolved", "speaker_span")
+
+    def __init__(self, start: int, end: int, side: str, anaphor: bool, rule: str, speaker: str | None = None,
+                 party: str | None = None, resolved: bool = False, speaker_span: tuple[int, int] | None = None):
+        self.start = start
+        self.end = end
+        self.side = side
+        self.anaphor = anaphor
+        self.rule = rule
+        self.speaker = speaker
+        self.party = party
+        self.resolved = resolved  # a speaker (or an anaphor's antecedent) was found
+        self.speaker_span = speaker_span  # the rule named the speaker itself
+
+
+class Speaker(Plain):
+    __slots__ = ("text", "party", "media")
+
+    def __init__(self, text: str, party: str | None, media: bool = False):
+        self.text = text
+        self.party = party
+        self.media = media  # only a news outlet was named: a conduit, not a side
 
 
 class Attributor:
@@ -155,7 +166,7 @@ class Attributor:
     def _trailing(self, cue: Cue, hi: int) -> bool:
         """Does the cue close its sentence ("..., officials said on Sunday.")?"""
         rest = self.art.text[cue.end:hi]
-        return len(rest.split()) <= 5 and not regex.search(r"[\"“«„]", rest)
+        return len(rest.split()) <= 5 and not _OPEN_QUOTE.search(rest)
 
     def _last_clause_speaker(self, s: int, e: int) -> Speaker | None:
         # only punctuation splits here: "Russia and the EU urged ..." is one subject
@@ -182,7 +193,7 @@ class Attributor:
             return None
         words = _trim(text[s:e])
         # A named person the lexicon does not know ("Ulviyya Babayeva"): speaks for no party.
-        if words and regex.search(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+", words) and len(words.split()) <= 8:
+        if words and _NAME.search(words) and len(words.split()) <= 8:
             return Speaker(words, None)
         return None
 

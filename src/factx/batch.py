@@ -15,33 +15,42 @@ import os
 import signal
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from .inputs import InputFailure, Source, describe, looks_like_output, parse_output, read_source, too_big
+from .plain import Frozen, Plain
+
+# Plain classes, not dataclasses: cheaper to import (see plain.py).
 
 
-@dataclass(frozen=True)
-class Options:
-    lang: str = "auto"
-    published: str | None = None
-    rules: tuple[str, ...] = ()
-    max_bytes: int = 20 * 1024 * 1024
-    timeout: float = 0  # seconds per input; 0: no limit
-    accept_output: bool = False  # compare: factx JSON/JSONL inputs are read, not extracted
-    max_output_bytes: int = 2048 * 1024 * 1024  # factx output may be far larger than any one article
+class Options(Frozen):
+    __slots__ = ("lang", "published", "rules", "max_bytes", "timeout", "accept_output", "max_output_bytes")
+
+    def __init__(self, lang: str = "auto", published: str | None = None, rules: tuple[str, ...] = (),
+                 max_bytes: int = 20 * 1024 * 1024, timeout: float = 0, accept_output: bool = False,
+                 max_output_bytes: int = 2048 * 1024 * 1024):
+        self.lang = lang
+        self.published = published
+        self.rules = rules
+        self.max_bytes = max_bytes
+        self.timeout = timeout  # seconds per input; 0: no limit
+        self.accept_output = accept_output  # compare: factx JSON/JSONL inputs are read, not extracted
+        self.max_output_bytes = max_output_bytes  # factx output may be far larger than any one article
 
     def read_limit(self) -> int:
         return max(self.max_bytes, self.max_output_bytes) if self.accept_output else self.max_bytes
 
 
-@dataclass
-class Result:
-    name: str
-    docs: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-    rule_errors: list[str] | None = None
+class Result(Plain):
+    __slots__ = ("name", "docs", "warnings", "error", "rule_errors")
+
+    def __init__(self, name: str, docs: list[dict] | None = None, warnings: list[str] | None = None,
+                 error: str | None = None, rule_errors: list[str] | None = None):
+        self.name = name
+        self.docs = [] if docs is None else docs
+        self.warnings = [] if warnings is None else warnings
+        self.error = error
+        self.rule_errors = rule_errors
 
 
 class _OutOfTime(Exception):

@@ -18,7 +18,26 @@ from . import __version__
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
+
+class _Commands(typer.core.TyperGroup):
+    """The top-level command group. `factx rules` (rules_cli.py) joins it only when the command
+    line may need it: importing it and turning its commands into Click commands would cost
+    every `factx extract` ~1.5 ms. Any first argument but `extract`, `compare` and `schema`
+    (`rules`, `--help`, none, a mistyped command to suggest a name for) adds it, last, as
+    `app.add_typer(rules_app, name="rules")` did."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if "rules" not in self.commands and args[:1] not in (["extract"], ["compare"], ["schema"]):
+            from .rules_cli import app as rules_app
+
+            rules = typer.main.get_command(rules_app)
+            rules.name = "rules"
+            self.add_command(rules)
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -158,7 +177,7 @@ def _sink(output: Optional[str], sources):
     # `kill` must not leave the temp file behind either. Remove it and leave at once: an
     # exception raised from the handler could land inside a __del__ and only print a traceback.
     def on_sigterm(signum, frame):
-        sink.abort()
+        sink.discard()  # not abort(): closing a file a write was interrupted in raises
         import multiprocessing
 
         for child in multiprocessing.active_children():  # --jobs workers must not outlive us
@@ -323,11 +342,6 @@ def schema(
     else:
         error(f"unknown schema {target!r}: use 'output', 'rules', 'parties' or 'places'")
         raise typer.Exit(EXIT_USAGE)
-
-
-from .rules_cli import app as _rules_app  # noqa: E402  (Typer wants the parent app defined first)
-
-app.add_typer(_rules_app, name="rules")
 
 
 def main() -> None:

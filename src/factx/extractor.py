@@ -5,28 +5,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import regex
 
 from .article import Article, Span
 from .attribution import Attributor, overlaps
+from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
+from .plain import Plain
 from .record import KINDS
 
-_PREFIX_SPLIT = regex.compile(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
-_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
+_PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
+_WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
-@dataclass
-class RawClaim:
-    kind: str
-    rule: CompiledRule
-    order: int
-    start: int
-    end: int
-    anchor: tuple[int, int]
-    fields: dict = field(default_factory=dict)
+class RawClaim(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
+    __slots__ = ("kind", "rule", "order", "start", "end", "anchor", "fields")
+
+    def __init__(self, kind: str, rule: CompiledRule, order: int, start: int, end: int, anchor: tuple[int, int],
+                 fields: dict | None = None):
+        self.kind = kind
+        self.rule = rule
+        self.order = order
+        self.start = start
+        self.end = end
+        self.anchor = anchor
+        self.fields = {} if fields is None else fields
 
 
 def iso(d: dt.date | None) -> str | None:

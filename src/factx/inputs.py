@@ -19,8 +19,9 @@ import os
 import select
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from .plain import Frozen
 
 STDIN = "-"
 MB = 1024 * 1024
@@ -35,12 +36,14 @@ class UsageError(Exception):
     """The command line itself is wrong (exit 2)."""
 
 
-@dataclass(frozen=True)
-class Source:
-    name: str  # shown in `source` and in messages: the path as given or as found under a directory
-    path: Path | None  # None for standard input
-    error: str | None = None  # a failure already known when listing (an unreadable folder)
-    listed: bool = False  # found by walking a folder (so a missing file vanished after the listing)
+class Source(Frozen):  # a plain class, not a dataclass: cheaper to import (see plain.py)
+    __slots__ = ("name", "path", "error", "listed")
+
+    def __init__(self, name: str, path: Path | None, error: str | None = None, listed: bool = False):
+        self.name = name  # shown in `source` and in messages: the path as given or as found under a directory
+        self.path = path  # None for standard input
+        self.error = error  # a failure already known when listing (an unreadable folder)
+        self.listed = listed  # found by walking a folder (so a missing file vanished after the listing)
 
 
 def discover(args: list[str], pattern: str = "*.txt") -> tuple[list[Source], list[str]]:

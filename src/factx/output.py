@@ -42,6 +42,9 @@ class StdoutSink:
     def abort(self) -> None:
         pass
 
+    def discard(self) -> None:
+        pass
+
 
 class AtomicFile:
     """Writes to a temp file beside `target`; `commit` renames it over the target (like `sort -o`).
@@ -86,10 +89,15 @@ class AtomicFile:
         try:
             self._fh.close()
         finally:
-            try:
-                os.unlink(self._tmp)
-            except OSError:
-                pass
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove the temp file without touching the file object: safe in a signal handler
+        that may have interrupted a write to it (closing it there raises), before os._exit."""
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
 
 
 # -- documents ----------------------------------------------------------------------------

@@ -5,7 +5,6 @@ needs (no rule-file models, no compiler, no pattern analysis).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -13,6 +12,7 @@ import regex
 from ..lexicon.dates import DateGrammar
 from ..lexicon.gazetteer import Gazetteer
 from ..lexicon.numbers import NumberGrammar
+from ..plain import Frozen, Plain
 from .yamlloc import LocatedError
 
 if TYPE_CHECKING:
@@ -21,25 +21,35 @@ if TYPE_CHECKING:
 TIMEOUT = 0.25  # seconds per rule per segment: a slow user pattern cannot hang an extraction
 
 
-@dataclass(frozen=True)
-class ExampleView:
-    text: str
-    expect: dict[str, Any] | str
-    note: str | None = None
+# Plain classes, not dataclasses: cheaper to import (see plain.py). The fields of each are
+# its __slots__, in order; the pickles in the disk cache are keyed on the code, so a change
+# here is never read back from an older one.
 
 
-@dataclass(frozen=True)
-class RuleView:
+class ExampleView(Frozen):
+    __slots__ = ("text", "expect", "note")
+
+    def __init__(self, text: str, expect: dict[str, Any] | str, note: str | None = None):
+        self.text = text
+        self.expect = expect
+        self.note = note
+
+
+class RuleView(Frozen):
     """What running and testing a rule needs from its definition, as plain data: a language
     loaded from the disk cache then needs neither pydantic nor the rule-file models."""
 
-    id: str
-    pattern: str
-    fields: dict[str, Any]
-    scope: str = "sentence"
-    side: str | None = None
-    anaphor: bool = False
-    examples: tuple[ExampleView, ...] = ()
+    __slots__ = ("id", "pattern", "fields", "scope", "side", "anaphor", "examples")
+
+    def __init__(self, id: str, pattern: str, fields: dict[str, Any], scope: str = "sentence",
+                 side: str | None = None, anaphor: bool = False, examples: tuple[ExampleView, ...] = ()):
+        self.id = id
+        self.pattern = pattern
+        self.fields = fields
+        self.scope = scope
+        self.side = side
+        self.anaphor = anaphor
+        self.examples = examples
 
     @classmethod
     def of(cls, rule: "schema.Rule") -> "RuleView":
@@ -47,38 +57,65 @@ class RuleView:
                    tuple(ExampleView(e.text, e.expect, e.note) for e in rule.examples))
 
 
-@dataclass
-class CompiledRule:
-    id: str
-    kind: str
-    lang: str
-    rule: RuleView
-    regex: regex.Pattern
-    antipatterns: list[regex.Pattern]
-    origin: str
-    folder: str
+class CompiledRule(Plain):
+    __slots__ = ("id", "kind", "lang", "rule", "regex", "antipatterns", "origin", "folder")
+
+    def __init__(self, id: str, kind: str, lang: str, rule: RuleView, regex: regex.Pattern,
+                 antipatterns: list[regex.Pattern], origin: str, folder: str):
+        self.id = id
+        self.kind = kind
+        self.lang = lang
+        self.rule = rule
+        self.regex = regex
+        self.antipatterns = antipatterns
+        self.origin = origin
+        self.folder = folder
 
 
-@dataclass
-class CompiledLang:
-    lang: str
-    numbers: NumberGrammar | None
-    dates: DateGrammar | None
-    parties: Gazetteer
-    places: Gazetteer
-    classes: dict[str, list[tuple[str, regex.Pattern]]]
-    rules: dict[str, list[CompiledRule]]
-    speech: list[CompiledRule]
-    line_rules: list[regex.Pattern]
-    cut_rules: list[regex.Pattern]
-    abbreviations: set[str]
-    anaphors: Gazetteer
-    errors: list[LocatedError] = field(default_factory=list)
-    place_prefix: regex.Pattern | None = None  # "kota", "the town of": stripped from place names
-    clause_break: regex.Pattern | None = None  # commas and "and": where a speaker's noun phrase ends
-    since_marker: regex.Pattern | None = None  # "sejak", "since": a date that starts a period
-    continuation: regex.Pattern | None = None  # "Selain itu,": a sentence that goes on with the last speaker
-    transcript: regex.Pattern | None = None  # a title naming the speaker of the whole text ("X's remarks")
+class CompiledLang(Plain):
+    __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules",
+                 "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
+                 "since_marker", "continuation", "transcript")
+
+    def __init__(
+        self,
+        lang: str,
+        numbers: NumberGrammar | None,
+        dates: DateGrammar | None,
+        parties: Gazetteer,
+        places: Gazetteer,
+        classes: dict[str, list[tuple[str, regex.Pattern]]],
+        rules: dict[str, list[CompiledRule]],
+        speech: list[CompiledRule],
+        line_rules: list[regex.Pattern],
+        cut_rules: list[regex.Pattern],
+        abbreviations: set[str],
+        anaphors: Gazetteer,
+        errors: list[LocatedError] | None = None,
+        place_prefix: regex.Pattern | None = None,
+        clause_break: regex.Pattern | None = None,
+        since_marker: regex.Pattern | None = None,
+        continuation: regex.Pattern | None = None,
+        transcript: regex.Pattern | None = None,
+    ):
+        self.lang = lang
+        self.numbers = numbers
+        self.dates = dates
+        self.parties = parties
+        self.places = places
+        self.classes = classes
+        self.rules = rules
+        self.speech = speech
+        self.line_rules = line_rules
+        self.cut_rules = cut_rules
+        self.abbreviations = abbreviations
+        self.anaphors = anaphors
+        self.errors = [] if errors is None else errors
+        self.place_prefix = place_prefix  # "kota", "the town of": stripped from place names
+        self.clause_break = clause_break  # commas and "and": where a speaker's noun phrase ends
+        self.since_marker = since_marker  # "sejak", "since": a date that starts a period
+        self.continuation = continuation  # "Selain itu,": a sentence that goes on with the last speaker
+        self.transcript = transcript  # a title naming the speaker of the whole text ("X's remarks")
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):

@@ -9,24 +9,27 @@ it loads and compiles through engine/loader.py and engine/compile.py as always.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..plain import Plain
 from . import cache
 from .compiled import CompiledLang
 from .sources import RuleError, rule_dirs, rule_files
 from .yamlloc import LocatedError
 
 
-@dataclass
-class Outline:
+class Outline(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
     """What a run asks of a rule set before compiling a language."""
 
-    fingerprint: str | None
-    languages: list[str]
-    errors: list[LocatedError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("fingerprint", "languages", "errors", "warnings")
+
+    def __init__(self, fingerprint: str | None, languages: list[str], errors: list[LocatedError] | None = None,
+                 warnings: list[str] | None = None):
+        self.fingerprint = fingerprint
+        self.languages = languages
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
 
 
 def folders(extra: list[str] | tuple[str, ...] | None = None) -> tuple[str, ...]:

@@ -7,32 +7,40 @@ value keeps its line and column so that a validation error can point at it as
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from ..plain import Plain
 
 # PyYAML is imported where it is used: a run that takes its rule set from the disk cache
 # (engine/cache.py) parses no YAML and should not pay for importing it.
 
 Path_ = tuple  # a path into the data: ("rules", 3, "pattern")
 
+# Plain classes, not dataclasses: cheaper to import (see plain.py).
 
-@dataclass
-class LocatedError:
-    path: str
-    line: int  # 1-based
-    col: int  # 1-based
-    message: str
+
+class LocatedError(Plain):
+    __slots__ = ("path", "line", "col", "message")
+
+    def __init__(self, path: str, line: int, col: int, message: str):
+        self.path = path
+        self.line = line  # 1-based
+        self.col = col  # 1-based
+        self.message = message
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
-@dataclass
-class Located:
-    data: Any
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    errors: list[LocatedError] = field(default_factory=list)
-    path: str = ""
+class Located(Plain):
+    __slots__ = ("data", "marks", "errors", "path")
+
+    def __init__(self, data: Any, marks: dict[Path_, tuple[int, int]] | None = None,
+                 errors: list[LocatedError] | None = None, path: str = ""):
+        self.data = data
+        self.marks = {} if marks is None else marks
+        self.errors = [] if errors is None else errors
+        self.path = path
 
     def where(self, loc: Path_) -> tuple[int, int]:
         """Line/col of the deepest node on `loc` that exists (a missing key points at its parent)."""

@@ -19,12 +19,10 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_GROUP = regex.compile(r"\(\?P<(\w+)>")
-
-
 def strip_groups(pattern: str) -> str:
     """Named groups become plain groups, so a date pattern can sit inside a rule."""
-    return _GROUP.sub("(?:", pattern)
+    # compiled on first use: only building a grammar needs it, and a warm run unpickles one
+    return regex.sub(r"\(\?P<(\w+)>", "(?:", pattern)
 
 
 class DateGrammar:

@@ -5,10 +5,11 @@ All-caps short names (US, UN, EU) match only as written, so `us` is never the US
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
+
+from ..plain import Frozen
 
 _EXTRA = {"ə": "e", "ı": "i", "’": "'", "‘": "'", "-": " ", "‐": " ", "–": " ", "\u00a0": " ", "ё": "е"}
 
@@ -31,14 +32,16 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    key: str  # party id or place id
-    tier: int  # lower is stronger (parties: person 0 ... adjective 4, media 5)
-    surface: str  # the lexicon entry that matched
-    extra: str | None = None  # places: naming (armenian / azerbaijani / neutral)
+class Mention(Frozen):  # a plain class, not a dataclass: cheaper to import (see plain.py)
+    __slots__ = ("start", "end", "key", "tier", "surface", "extra")
+
+    def __init__(self, start: int, end: int, key: str, tier: int, surface: str, extra: str | None = None):
+        self.start = start
+        self.end = end
+        self.key = key  # party id or place id
+        self.tier = tier  # lower is stronger (parties: person 0 ... adjective 4, media 5)
+        self.surface = surface  # the lexicon entry that matched
+        self.extra = extra  # places: naming (armenian / azerbaijani / neutral)
 
 
 class Gazetteer:
