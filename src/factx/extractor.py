@@ -45,6 +45,7 @@ class Extractor:
         self.published = published
         self.warnings = warnings
         self._timed_out: set[str] = set()
+        self._dates: dict[tuple[int, int], str | None] = {}
 
     # -- matching ---------------------------------------------------------------------------
     def matches(self, kind: str, rules: list[CompiledRule]) -> list[RawClaim]:
@@ -216,6 +217,12 @@ class Extractor:
 
     def sentence_date(self, ev: Span) -> str | None:
         """The first date of the sentence that is not the start of a period ("sejak 27 September")."""
+        key = (ev.start, ev.end)
+        if key not in self._dates:  # claims of one sentence share its date: read it once
+            self._dates[key] = self._sentence_date(ev)
+        return self._dates[key]
+
+    def _sentence_date(self, ev: Span) -> str | None:
         sentence = self.art.text[ev.start:ev.end]
         for m in self.comp.dates.find_all(sentence):
             if self.comp.since_marker and self.comp.since_marker.search(sentence, 0, m.start()):

@@ -308,15 +308,17 @@ class Gated:
         every = range(len(starts))
         if not self.keys or not isinstance(string, str):
             return list(every)
-        found: set[int] | None = None
-        for key in self.keys:
-            begins, lit_ends = self.index.spans(key, string)
-            here = set()
-            for b, e in zip(begins, lit_ends):
-                i = bisect.bisect_right(starts, b) - 1
-                if i >= 0 and e <= ends[i]:
-                    here.add(i)
-            found = here if found is None else found & here
+        index = self.index
+        # the set with the fewest hits names the segments; the others only confirm them
+        spans = sorted(((index.spans(key, string), key) for key in self.keys), key=lambda p: len(p[0][0]))
+        (begins, lit_ends), _ = spans[0]
+        found = set()
+        for b, e in zip(begins, lit_ends):
+            i = bisect.bisect_right(starts, b) - 1
+            if i >= 0 and e <= ends[i]:
+                found.add(i)
+        for _, key in spans[1:]:
+            found = {i for i in found if index.present(key, string, starts[i], ends[i])}
             if not found:
                 return []
         return sorted(found)
