@@ -253,7 +253,7 @@ class Gated:
         if anchored:
             hit_begins, hit_ends = self.index.spans(self.anchor, string)
             reach = reach_in(self.reach, self.index.runs(string))
-        rx = self.pattern
+        rx = None  # unpickled at the first place worth trying: many rules have none
         j = bisect.bisect_left(begins, pos)
         last = -1
         while j < len(begins):
@@ -273,6 +273,8 @@ class Gated:
                     j = bisect.bisect_left(begins, hit_begins[k] - reach, j + 1)
                     continue
             last = p
+            if rx is None:
+                rx = self.pattern
             m = rx.match(string, p, endpos, **kwargs)
             if m is None:
                 j += 1
