@@ -130,26 +130,22 @@ def _optional_starts(node, core) -> frozenset[str] | None:
     if t is core.Group or t is core.Atomic:
         return _optional_starts(node.subpattern, core)
     if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        sub = node.subpattern
-        if _min_len(sub, core) == 0:
-            return _optional_starts(sub, core)
-        return starts_of(sub, core)
+        return _nonempty_starts([node.subpattern], core)
     if t is core.Branch:
-        out: set[str] = set()
-        for branch in node.branches:
-            got = _optional_starts(branch, core) if _min_len(branch, core) == 0 else starts_of(branch, core)
-            if got is None:
-                return None
-            out |= got
-        return frozenset(out)
+        return _nonempty_starts(node.branches, core)
     if t is core.Sequence:
         # a sequence that can match nothing: every item can; its non-empty matches begin
         # with the first item that consumes something, whichever it is
-        out = set()
-        for item in node.items:
-            got = _optional_starts(item, core) if _min_len(item, core) == 0 else starts_of(item, core)
-            if got is None:
-                return None
-            out |= got
-        return frozenset(out)
+        return _nonempty_starts(node.items, core)
     return None
+
+
+def _nonempty_starts(nodes, core) -> frozenset[str] | None:
+    """Starts of the non-empty matches of any of `nodes`."""
+    out: set[str] = set()
+    for node in nodes:
+        got = _optional_starts(node, core) if _min_len(node, core) == 0 else starts_of(node, core)
+        if got is None:
+            return None
+        out |= got
+    return frozenset(out)
