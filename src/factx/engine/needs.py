@@ -293,7 +293,6 @@ class Needs(tuple):
     starts = property(lambda self: self[3])  # strings every match begins with, or None
 
 
-ANALYSIS = "needs-4"  # names what `requirements` returns, for the pattern store: change with it
 _KEEP = 4  # literal sets a segment is checked for, at most
 
 

@@ -23,7 +23,7 @@ import time
 import ahocorasick
 import regex
 
-from .needs import ANALYSIS, fold, reach_in, requirements, run_lengths
+from .needs import fold, reach_in, requirements, run_lengths
 
 
 # -- how long a rule may run on one text ----------------------------------------------------------
@@ -405,7 +405,11 @@ class Gated:
 def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
     """`pattern` behind the pre-filter; `store` (a cache.PatternStore) remembers the analysis."""
     if store is not None:
-        needs = store.literals(pattern.pattern, pattern.flags, requirements, ANALYSIS)
+        from .cache import code_fingerprint
+
+        # remembered per version of the code, like the compiled languages: an analysis that
+        # changed, or failed while the code was half-edited, is never served again
+        needs = store.literals(pattern.pattern, pattern.flags, requirements, f"needs-{code_fingerprint()}")
     else:
         needs = requirements(pattern.pattern, pattern.flags)
     if not needs:
