@@ -134,12 +134,13 @@ class LiteralIndex:
         return found
 
     def __getstate__(self):
-        return {"literals": self._literals, "sets": self._sets}
+        # the automaton too: unpickling it costs a twentieth of building it again
+        return {"literals": self._literals, "sets": self._sets, "automaton": self._automaton()}
 
     def __setstate__(self, state):
         self._literals, self._sets = state["literals"], state["sets"]
         self._ids = {s: i for i, s in enumerate(self._literals)}
-        self._auto = None
+        self._auto = state.get("automaton")
         self._state = None
 
 
