@@ -7,8 +7,10 @@ costs tens of microseconds per position. So, once per language, every rule
 pattern is reduced to literal sets every match contains (engine/needs.py); once
 per article, one Aho-Corasick pass over the case-folded text finds where those
 literals are; a rule then runs only on the segments that hold a literal of each of
-its sets, and where a set also bounds how far before its literal a match can start,
-only from there (Gated._anchored).
+its sets, and there only at the places where a match can begin (the hits of the
+strings every match starts with, engine/starts.py: Gated._from_starts) or, where a
+set bounds how far before its literal a match can start, only from there
+(Gated._anchored).
 
 This is an exact optimisation: it only skips where the regex could not match, so
 the claims never change. A pattern the analysis cannot read gets no filter and
@@ -156,10 +158,11 @@ class Gated:
     from the disk cache it holds the pattern's compiled code and rebuilds the pattern
     on first use: most rules never run on a given article, so most are never rebuilt.
 
-    A segment must hold a literal of every set in `keys`. When the pattern has an anchor
-    (a literal set every match holds within `reach` characters of its start), `finditer`
-    tries the pattern only near the anchor's hits instead of at every position: the same
-    matches, in the same order (see `_anchored`).
+    A segment must hold a literal of every set in `keys`. When every match begins with
+    one of a few strings (`starts`), the pattern is tried only where they occur; when it
+    has an anchor (a literal set every match holds within `reach` characters of its
+    start), only near the anchor's hits. Either way, the same matches in the same order
+    as a search at every position (see `_runner`).
     """
 
     __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts")
