@@ -309,8 +309,10 @@ def test_hoisted_patterns_match_and_capture_exactly_like_the_rules_as_written(te
 
 
 PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", r"\w{0,3}", r"\d+", r"\b",
-          r"(?<!the\s)", r"(?:the\s+)?", r"(?:Armenian|Azeri)", r"(?:forces\s+)?", r"[^.,]{0,12}?", ",", "-"]
-ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n"
+          r"(?<!the\s)", r"(?:the\s+)?", r"(?:Armenian|Azeri)", r"(?:forces\s+)?", r"[^.,]{0,12}?", ",", "-",
+          # what starts.py reads: a lookahead naming the first word, a start only after a non-word character
+          r"(?=said|Ganja)", r"(?=\w)", r"(?<!\w)", r"(?<![\w]|\d[.,])", "a", r"a\s+", r"\ba"]
+ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n a 1.5 aa"
 
 
 @settings(FAST, max_examples=150)
@@ -374,3 +376,25 @@ def test_start_strings_are_where_every_match_begins():
     assert starts(r"[0-9]+ orang") == set("0123456789")
     for unknown in (r"\w+\s+tewas", r"(?:the\s+)?\w*foo", r"[a-c]x", r".said"):
         assert starts(unknown) is None, unknown
+    # a lookahead in front names how the text there begins, when what follows cannot
+    assert starts(r"(?=(?:kota|desa)\s)\p{L}+\s+\p{Lu}\w+\s+diserang") == {"kota", "desa"}
+    # ... and the more selective of the two is kept: not the first letters of a hoisted list
+    assert starts(r"(?=A|a)(?:Armenia|Azerbaijan)\s+shelled") == {"armenia", "azerbaijan"}
+
+
+def test_word_initial_starts_are_only_tried_after_a_non_word_character():
+    def initial(pattern):
+        found = needs.requirements(pattern, FLAGS)
+        return found.initial if found else None
+
+    assert initial(r"(?<![\w]|\d[.,])(?:a\s+dozen|two)\s+killed")
+    assert initial(r"\b(?:said|told)")
+    assert initial(r"(?P<count>(?<!\w)one|(?<!\w)two)\s+killed")
+    for anywhere in (r"(?:x\s)?\bkilled", r"killed", r"\b-killed", r"(?<!\p{L})a\s+killed", r"(?<!\W)a\s+killed"):
+        assert not initial(anywhere), anywhere
+    gated = prefilter.gate(regex.compile(r"(?<!\w)a\s+dozen", FLAGS), prefilter.LiteralIndex())
+    text = "Armenia said a dozen, and a  dozen more; banana dozen"
+    assert [m.span() for m in gated.scan(text, 0, len(text), TIMEOUT)] == \
+        [m.span() for m in regex.finditer(r"(?<!\w)a\s+dozen", text, FLAGS)] == [(13, 20), (26, 34)]
+    # "a" inside words ("Armenia", "said", "banana") is never tried; at a word's start it is
+    assert gated.index.spans(gated.starts, text)[0] == [0, 13, 22, 26]

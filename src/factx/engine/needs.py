@@ -284,13 +284,15 @@ class Needs(tuple):
     __slots__ = ()
 
     def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None,
-                starts: frozenset[str] | None = None):
-        return super().__new__(cls, (sets, anchor, reach, starts))
+                starts: frozenset[str] | None = None, initial: bool = False):
+        return super().__new__(cls, (sets, anchor, reach, starts, initial))
 
     sets = property(lambda self: self[0])
     anchor = property(lambda self: self[1])  # index into sets, or None
     reach = property(lambda self: self[2])  # the width before the anchor literal (see reach_in), or None
     starts = property(lambda self: self[3])  # strings every match begins with, or None
+    # every match begins after a non-word character (or at 0): a start string inside a word is no place to try
+    initial = property(lambda self: self[4])
 
 
 _KEEP = 4  # literal sets a segment is checked for, at most
@@ -309,7 +311,7 @@ def _parse(pattern: str, flags: int):
     parsed = core._parse_pattern(source, info)
     if not source.at_end():
         return None
-    from .starts import starts_of
+    from .starts import starts_of, word_initial
     global _RUN_NODES
     if _RUN_NODES is None:
         _RUN_NODES = {}
@@ -318,7 +320,7 @@ def _parse(pattern: str, flags: int):
             node = core._parse_pattern(probe, core.Info(flags, probe.char_type, {}))
             node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
             _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
-    return (*_analyse(parsed, core), starts_of(parsed, core))
+    return (*_analyse(parsed, core), starts_of(parsed, core), word_initial(parsed, core))
 
 
 _RUN_NODES: dict | None = None
@@ -332,7 +334,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
         return None
     if found is None:
         return None
-    ex, reqs, _, starts = found
+    ex, reqs, _, starts, initial = found
     pairs = _usable(reqs + ([(ex, _ZERO)] if ex is not None else []))
     if not pairs:
         return None
@@ -349,7 +351,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     floor = min(3, _rank(sets[0])[0])
     bounded = [i for i, s in enumerate(sets) if reach[s] is not None and _rank(s)[0] >= floor]
     anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
-    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts)
+    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial)
 
 
 def required_literals(pattern: str, flags: int) -> frozenset[str] | None:

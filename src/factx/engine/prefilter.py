@@ -22,10 +22,10 @@ import bisect
 import pickle
 import time
 
-import ahocorasick
 import regex
 
-from .needs import fold, reach_in, requirements, run_lengths
+from .literals import LiteralIndex
+from .needs import reach_in, requirements
 
 
 # -- how long a rule may run on one text ----------------------------------------------------------
@@ -42,108 +42,6 @@ def budget(text: str) -> float:
     the caller reports as a warning naming the rule.
     """
     return BUDGET + BUDGET_PER_CHAR * len(text)
-
-
-# -- where the literals are in one text ----------------------------------------------------------
-
-
-class LiteralIndex:
-    """The literals of one language's rules; finds them all in a text in one pass."""
-
-    def __init__(self) -> None:
-        self._literals: list[str] = []  # by id
-        self._ids: dict[str, int] = {}
-        self._sets: list[tuple[int, ...]] = []  # literal ids, by key
-        self._auto = None
-        # (text, starts per literal id, spans per key, seconds left per pattern): one tuple, swapped whole
-        self._state = None
-
-    def add(self, literals: frozenset[str]) -> int:
-        """Register a rule's literal set; returns the key to ask `present()` with."""
-        ids = []
-        for s in sorted(literals):
-            if s not in self._ids:
-                self._ids[s] = len(self._literals)
-                self._literals.append(s)
-            ids.append(self._ids[s])
-        self._sets.append(tuple(ids))
-        self._auto = None
-        return len(self._sets) - 1
-
-    def _automaton(self):
-        if self._auto is None:
-            auto = ahocorasick.Automaton()
-            for i, s in enumerate(self._literals):
-                auto.add_word(s, (i, len(s)))
-            if self._literals:
-                auto.make_automaton()
-            self._auto = auto
-        return self._auto
-
-    def _hits(self, text: str):
-        state = self._state
-        if state is not None and state[0] is text:
-            return state
-        starts: dict[int, list[int]] = {}
-        if self._literals:
-            for last, (i, length) in self._automaton().iter(fold(text)):
-                starts.setdefault(i, []).append(last + 1 - length)
-        state = (text, starts, {}, {})
-        self._state = state
-        return state
-
-    def ledger(self, text: str) -> dict:
-        """Seconds each pattern has left on `text` (see `budget`), by id of the pattern."""
-        return self._hits(text)[3]
-
-    def spans(self, key: int, text: str) -> tuple[list[int], list[int]]:
-        """Where the literals of set `key` are in `text`: (starts, ends), sorted by start."""
-        _, starts, spans, _ = self._hits(text)
-        found = spans.get(key)
-        if found is None:
-            ids = self._sets[key]
-            if len(starts) < len(ids):  # few literals of the language occur: look at those only
-                members = self._members(key)
-                ids = [i for i in starts if i in members]
-            lits = self._literals
-            pairs = sorted([(s, s + len(lits[i])) for i in ids if i in starts for s in starts[i]])
-            found = spans[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
-        return found
-
-    def _members(self, key: int) -> frozenset[int]:
-        sets = self.__dict__.setdefault("_member_sets", {})
-        found = sets.get(key)
-        if found is None:
-            found = sets[key] = frozenset(self._sets[key])
-        return found
-
-    def present(self, key: int, text: str, start: int, end: int) -> bool:
-        """Does text[start:end] hold one of the literals of set `key`?"""
-        begins, ends = self.spans(key, text)
-        for j in range(bisect.bisect_left(begins, start), len(begins)):
-            if begins[j] >= end:
-                return False
-            if ends[j] <= end:
-                return True
-        return False
-
-    def runs(self, text: str) -> tuple[int, ...]:
-        """run_lengths(text), once per text."""
-        spans = self._hits(text)[2]
-        found = spans.get("runs")
-        if found is None:
-            found = spans["runs"] = run_lengths(text)
-        return found
-
-    def __getstate__(self):
-        # the automaton too: unpickling it costs a twentieth of building it again
-        return {"literals": self._literals, "sets": self._sets, "automaton": self._automaton()}
-
-    def __setstate__(self, state):
-        self._literals, self._sets = state["literals"], state["sets"]
-        self._ids = {s: i for i, s in enumerate(self._literals)}
-        self._auto = state.get("automaton")
-        self._state = None
 
 
 _SMALL_REACH = 12  # up to this reach, a pattern is tried at each position before a hit, not searched
@@ -420,5 +318,5 @@ def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
         return Gated(pattern, index)
     keys = tuple(index.add(s) for s in needs.sets)
     anchor = keys[needs.anchor] if needs.anchor is not None else None
-    starts = index.add(needs.starts) if needs.starts else None
+    starts = index.add(needs.starts, needs.initial) if needs.starts else None
     return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts)

@@ -96,11 +96,30 @@ def _digit_node(core):
 
 
 def _sequence_starts(items: list, core) -> frozenset[str] | None:
-    # zero-width assertions in front consume nothing: the match begins at what follows them
+    # zero-width assertions in front consume nothing: the match begins at what follows them;
+    # but a lookahead in front also says what the text there begins with: `(?=kota\s)\p{Lu}...`
+    ahead: frozenset[str] | None = None
     while items and (type(items[0]) is core.LookAround or type(items[0]) in _ZERO_WIDTH):
+        first = items[0]
+        if type(first) is core.LookAround and first.positive and not first.behind:
+            got = starts_of(first.subpattern, core)
+            if got is not None and (ahead is None or _better(got, ahead)):
+                ahead = got
         items = items[1:]
     if not items:
-        return None
+        return ahead
+    found = _rest_starts(items, core)
+    if found is None or (ahead is not None and _better(ahead, found)):
+        return ahead
+    return found
+
+
+def _better(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Are start strings `a` more selective than `b`: longer at the shortest, then fewer?"""
+    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _rest_starts(items: list, core) -> frozenset[str] | None:
     first = items[0]
     if _min_len(first, core) == 0:
         # `(?:X\s+)?Y...`: the match begins with X, or, X skipped, with what follows
@@ -149,3 +168,70 @@ def _nonempty_starts(nodes, core) -> frozenset[str] | None:
             return None
         out |= got
     return frozenset(out)
+
+
+# -- after a non-word character only ---------------------------------------------------------
+
+
+def word_initial(node, core) -> bool:
+    """Does every match of `node` begin where the character before is not a word character
+    (`\\w`), or at the start of the text? True when the match opens with `(?<!\\w)` (or a
+    negative lookbehind with `\\w` as one of its branches), or with `\\b` before a word
+    character. Then a start string found inside a word ("a" in "Armenia") is no place to try.
+    False when unsure."""
+    t = type(node)
+    if t is core.Group or t is core.Atomic:
+        return word_initial(node.subpattern, core)
+    if t is core.Branch:
+        return bool(node.branches) and all(word_initial(b, core) for b in node.branches)
+    if t in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        return node.min_count >= 1 and word_initial(node.subpattern, core)
+    if t is not core.Sequence:
+        return False
+    boundary = False
+    for item in node.items:
+        if _not_after_word(item, core):
+            return True
+        if type(item) is core.LookAround or type(item) in _ZERO_WIDTH:
+            boundary = boundary or (type(item) is getattr(core, "Boundary", None) and item.positive)
+            continue
+        if _min_len(item, core) == 0:
+            return False
+        if boundary:
+            first = starts_of(item, core)
+            if first and all(_is_word(s[0]) for s in first):
+                return True
+        return word_initial(item, core)
+    return False
+
+
+def _not_after_word(item, core) -> bool:
+    if type(item) is not core.LookAround or not item.behind or item.positive:
+        return False
+    sub = item.subpattern
+    branches = sub.branches if type(sub) is core.Branch else [sub]
+    word = _word_node(core)
+    return any(type(n) is core.Property and n.value == word.value and n.positive and not n.zerowidth
+               for n in (_single(b, core) for b in branches))
+
+
+def _single(node, core):
+    return node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
+
+
+_WORD: list = []
+
+
+def _word_node(core):
+    if not _WORD:
+        source = core.Source(r"\w")
+        node = core._parse_pattern(source, core.Info(_FLAGS, source.char_type, {}))
+        _WORD.append(_single(node, core))
+    return _WORD[0]
+
+
+_WORD_RX = regex.compile(r"\w", _FLAGS)
+
+
+def _is_word(c: str) -> bool:
+    return _WORD_RX.match(c) is not None
