@@ -351,6 +351,16 @@ def test_the_anchor_reach_counts_runs_of_whitespace_word_characters_and_non_spac
     assert needs.requirements(r".+tewas", FLAGS).anchor is None  # no bound: searched as before
 
 
+@settings(FAST, max_examples=300)
+@given(text=st.text(" \t\n-ab1\u0301\u200d\x1c\x1f\xa0\u2003\u3000—.,", max_size=80))
+def test_the_run_bounds_are_never_shorter_than_the_runs(text):
+    """A reach is exact only if each bound is at least the longest run of its class."""
+    exact = tuple(max(map(len, regex.findall(run + "+", text, FLAGS)), default=0) for run in needs._RUNS)
+    assert all(bound >= run for bound, run in zip(needs.run_lengths(text), exact)), (exact, needs.run_lengths(text))
+    if "\x1c" not in text and "\x1f" not in text:
+        assert needs.run_lengths(text)[3] == exact[3]  # the longest run of non-space, exactly
+
+
 def test_the_white_space_list_is_what_regex_calls_white_space():
     """A class without these characters never crosses a run of `\\S` (engine/needs.py)."""
     every = array_of_all_characters()

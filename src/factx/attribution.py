@@ -4,6 +4,8 @@ pronouns and "katanya" carried to the last named speaker.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from .article import Article
@@ -63,10 +65,15 @@ class Attributor:
         last: Speaker | None = None
         prev_resolved = False
         starts, ends = art.bounds("sentence")
-        self._runs: list[list[CompiledRule]] = [[] for _ in starts]  # the speech rules each sentence needs
+        # the speech rules' matches, by sentence, in rule order (each rule runs once over the text)
+        self._found: list[list[tuple[CompiledRule, Any]]] = [[] for _ in starts]
         for rule in comp.speech:
-            for i in rule.regex.candidates(art.text, starts, ends):
-                self._runs[i].append(rule)
+            found, cut = rule.regex.run(art.text, starts, ends, TIMEOUT)
+            for i, m in found:
+                self._found[i].append((rule, m))
+            warning = f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off"
+            if cut and warning not in self.warnings:  # the rule's budget for this article is spent: warn once
+                self.warnings.append(warning)
         for i, sent in enumerate(art.sentences):
             cues = self._find_cues(i, sent.start, sent.end)
             if not cues and prev_resolved and self._continues(sent.start, sent.end):
@@ -89,20 +96,14 @@ class Attributor:
     def _find_cues(self, i: int, start: int, end: int) -> list[Cue]:
         found: list[Cue] = []
         text = self.art.text
-        for rule in self._runs[i]:
-            try:
-                for m in rule.regex.scan(text, start, end, TIMEOUT):
-                    if any(overlaps(a, text, m.start(), m.end(), start, end) for a in rule.antipatterns):
-                        continue
-                    cue = Cue(m.start(), m.end(), rule.rule.side or "before", rule.rule.anaphor, rule.id)
-                    # an empty `speaker` group is a cue that names no side ("accused each other")
-                    if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:
-                        cue.speaker_span = m.span("speaker")
-                    found.append(cue)
-            except TimeoutError:  # the rule's budget for this article is spent: warn once
-                warning = f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off"
-                if warning not in self.warnings:
-                    self.warnings.append(warning)
+        for rule, m in self._found[i]:
+            if any(overlaps(a, text, m.start(), m.end(), start, end) for a in rule.antipatterns):
+                continue
+            cue = Cue(m.start(), m.end(), rule.rule.side or "before", rule.rule.anaphor, rule.id)
+            # an empty `speaker` group is a cue that names no side ("accused each other")
+            if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:
+                cue.speaker_span = m.span("speaker")
+            found.append(cue)
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Cue] = []
         for c in found:

@@ -54,22 +54,18 @@ class Extractor:
         bounds = {scope: self.art.bounds(scope) for scope in ("sentence", "paragraph")}
         for order, rule in enumerate(rules):
             starts, ends = bounds["paragraph" if rule.rule.scope == "paragraph" else "sentence"]
-            for i in rule.regex.candidates(text, starts, ends):  # the pre-filter's segments only
-                s, e = starts[i], ends[i]
-                try:
-                    for m in rule.regex.scan(text, s, e, TIMEOUT):
-                        if m.end() == m.start():
-                            continue
-                        if any(overlaps(a, text, m.start(), m.end(), s, e) for a in rule.antipatterns):
-                            continue
-                        raw = self.build(kind, rule, order, m)
-                        if raw is not None:
-                            out.append(raw)
-                except TimeoutError:
-                    if rule.id not in self._timed_out:
-                        self._timed_out.add(rule.id)
-                        self.warnings.append(
-                            f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off")
+            found, cut = rule.regex.run(text, starts, ends, TIMEOUT)  # only where the pre-filter lets it
+            for i, m in found:
+                if m.end() == m.start():
+                    continue
+                if any(overlaps(a, text, m.start(), m.end(), starts[i], ends[i]) for a in rule.antipatterns):
+                    continue
+                raw = self.build(kind, rule, order, m)
+                if raw is not None:
+                    out.append(raw)
+            if cut and rule.id not in self._timed_out:
+                self._timed_out.add(rule.id)
+                self.warnings.append(f"rule {rule.id} ({rule.origin}) exceeded its time budget and was cut off")
         return out
 
     def build(self, kind: str, rule: CompiledRule, order: int, m: regex.Match) -> RawClaim | None:

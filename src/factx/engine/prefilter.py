@@ -227,6 +227,41 @@ class Gated:
                 return []
         return sorted(found)
 
+    def run(self, string: str, starts: list[int], ends: list[int], timeout: float) -> tuple[list, bool]:
+        """Every match in every segment (`starts[i]`..`ends[i]`, sorted, not overlapping), as
+        [(i, match)] in order, and whether the rule ran out of its time budget on `string`
+        (then the list holds what it found before). What `scan` over each of the `candidates`
+        gives, in one call: a rule is run once per text, not once per segment."""
+        found: list = []
+        segments = self.candidates(string, starts, ends)
+        if not segments:
+            return found, False
+        ledger = self.index.ledger(string) if self.index is not None else {}
+        key = id(self)
+        left = ledger.get(key)
+        if left is None:
+            left = budget(string)
+        clock = time.perf_counter
+        begun = clock()
+        try:
+            for i in segments:
+                pos, endpos = starts[i], ends[i]
+                remaining = left - (clock() - begun)
+                if remaining <= 0:
+                    raise TimeoutError("the rule has used up its time budget on this text")
+                kwargs = {"timeout": min(timeout, remaining)}
+                if 0 <= pos <= endpos <= len(string):
+                    matches = self._runner(string, pos, endpos, kwargs)
+                else:
+                    matches = self.pattern.finditer(string, pos, endpos, **kwargs)
+                for m in matches:
+                    found.append((i, m))
+        except TimeoutError:
+            ledger[key] = 0.0  # cut off for the rest of this text
+            return found, True
+        ledger[key] = left - (clock() - begun)
+        return found, False
+
     def scan(self, string: str, pos: int, endpos: int, timeout: float):
         """finditer over a segment `candidates` let through, within the time budget."""
         kwargs = {"timeout": timeout}
