@@ -11,6 +11,7 @@ import codecs
 import regex
 
 from .engine.cache import own_pattern
+from .engine.needs import _WHITE_CHARS
 from .plain import Frozen, Plain
 
 
@@ -112,7 +113,17 @@ class Article(Plain):
 _LINE = own_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BOUNDARY = own_pattern(
     r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))""", regex.V1)
-_TOKEN_BEFORE = own_pattern(r"(\S+)$")
+_WHITE = frozenset(map(chr, _WHITE_CHARS))  # what `\s` matches
+
+
+def _last_token(text: str) -> str:
+    """The run of non-space characters that ends `text` (which does not end in white space)."""
+    i = len(text)
+    while i and text[i - 1] not in _WHITE:
+        i -= 1
+    return text[i:]
+
+
 _INITIALS = own_pattern(r"(?:\p{L}\.)*\p{L}")  # "U.S.", "J."
 _WORDLIKE = own_pattern(r"[\p{L}\p{N}]")
 
@@ -128,8 +139,6 @@ def lines(text: str):
 
 def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset()) -> Article:
     art = Article(text=text)
-    kept: list[tuple[int, int]] = []
-    blank = True
     title_text = None
     block: list[tuple[int, int]] = []
     blocks: list[list[tuple[int, int]]] = []
@@ -173,9 +182,8 @@ def split_sentences(text: str, start: int, end: int, abbreviations=frozenset()):
     for m in _BOUNDARY.finditer(chunk):
         cut = m.start()
         before = chunk[pos:cut].rstrip()
-        tok = _TOKEN_BEFORE.search(before)
-        if tok:
-            word = tok.group(1).rstrip(".!?…\"”’»)]").lower()
+        if before:
+            word = _last_token(before).rstrip(".!?…\"”’»)]").lower()
             if word in abbreviations or _INITIALS.fullmatch(word) and len(word.replace(".", "")) <= 2:
                 continue  # "Dr.", "U.S.", "J." do not end a sentence
         if before and not _WORDLIKE.search(before):

@@ -9,6 +9,7 @@ it loads and compiles through engine/loader.py and engine/compile.py as always.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,8 +34,21 @@ class Outline(Plain):  # a plain class, not a dataclass: cheaper to import (see 
 
 
 def folders(extra: list[str] | tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """The rule folders of a run (shipped packs, FACTX_RULES, `extra`), as a hashable key."""
-    return tuple(str(d) for d in rule_dirs(list(extra or [])))
+    """The rule folders of a run (shipped packs, FACTX_RULES, `extra`), as a hashable key.
+
+    Remembered per process for the same FACTX_RULES, `extra` and working directory: a
+    script calling `factx.extract` per article resolves the paths once, not per article."""
+    try:
+        key = (os.environ.get("FACTX_RULES", ""), tuple(extra or ()), os.getcwd())
+    except OSError:  # the working directory is gone: resolve as asked, remember nothing
+        return tuple(str(d) for d in rule_dirs(list(extra or [])))
+    found = _FOLDERS.get(key)
+    if found is None:
+        found = _FOLDERS[key] = tuple(str(d) for d in rule_dirs(list(extra or [])))
+    return found
+
+
+_FOLDERS: dict[tuple, tuple[str, ...]] = {}
 
 
 @lru_cache(maxsize=8)
