@@ -128,3 +128,15 @@ def test_news_headline_about_a_statement_is_no_transcript():
             "The ceasefire has been complied with on the ground, observers say.\n")
     doc = factx.extract(text, lang="en")
     assert [summary(c) for c in doc.claims] == [("ceasefire", None, "agreed", None, None)]
+
+
+def test_a_verb_joined_by_and_shares_its_subject():
+    """'Turkey ... rejected calls for a ceasefire and said ...': "calls for" is a noun here,
+    and "said" has Turkey for subject; neither hands the quote to the Baku it mentions."""
+    text = 'Turkey, a close ally of Azerbaijan, rejected calls for a ceasefire and said it would support Baku "with all its means".'
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == \
+        [("ceasefire", "turkey", "Turkey"), ("quote", "turkey", "Turkey")]
+    # with no speaker before the first verb there is nothing to share
+    doc = factx.extract('Fighting resumed and officials said "the town is under fire again" on Monday.', lang="en")
+    assert [(c.kind, c.party) for c in doc.claims if c.kind == "quote"] == [("quote", None)]

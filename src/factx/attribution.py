@@ -25,6 +25,8 @@ _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
+# "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
+_JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
 _NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
 
 
@@ -81,9 +83,10 @@ class Attributor:
                 cues = [Cue(sent.start, sent.start, "before", True, "continuation")]
             prev_resolved = any(c.resolved for c in cues) if cues else False
             prev_end = sent.start
+            prev: Cue | None = None
             for cue in cues:
-                last = self._resolve(cue, prev_end, sent.end, last)
-                prev_end = cue.end
+                last = self._resolve(cue, prev_end, sent.end, last, prev)
+                prev_end, prev = cue.end, cue
             self.cues.append(cues)
             prev_resolved = any(c.resolved for c in cues)
 
@@ -129,7 +132,9 @@ class Attributor:
             e = m.start()
         return cue.end, e
 
-    def _resolve(self, cue: Cue, lo: int, hi: int, last: Speaker | None) -> Speaker | None:
+    def _resolve(self, cue: Cue, lo: int, hi: int, last: Speaker | None, prev: Cue | None = None) -> Speaker | None:
+        """Who speaks at `cue`, looked for between `lo` (the end of the sentence's previous cue,
+        `prev`, or its start) and `hi`; returns the last speaker named so far."""
         if cue.anaphor:
             if last:
                 cue.speaker, cue.party, cue.resolved = last.text, last.party, True
@@ -150,12 +155,23 @@ class Attributor:
             before = self.speaker_in(*self._window(Cue(cue.start, cue.end, "before", False, cue.rule), lo, hi))
             if before is not None:
                 got = before
+        if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
+                and not self.art.text[prev.end:cue.start].strip():
+            # "Turkey rejected calls for a ceasefire": two cue words in a row are one phrase
+            # ("calls for" is a noun here), with one speaker
+            cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
+            return last
         if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
             # "..., said Dmitry Trenin" read as before fails: try the other side once; not when
             # someone the lexicon does not know stands before ("Karabkah officials said Azerbaijani ...")
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)
+        if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
+                and _JOINED.search(self.art.text, s, e):
+            # "Turkey rejected calls for a ceasefire and said it would ...": the same speaker
+            cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
+            return last
         if got is None:
             if self.comp.anaphors.find(self.art.text, s, e) and last:
                 cue.speaker, cue.party, cue.resolved = last.text, last.party, True
