@@ -187,13 +187,23 @@ class Attributor:
 
     def _last_clause_speaker(self, s: int, e: int) -> Speaker | None:
         # only punctuation splits here: "Russia and the EU urged ..." is one subject
-        starts = [s] + [m.end() for m in _COMMA.finditer(self.art.text, s, e)]
+        text = self.art.text
+        breaks = list(_COMMA.finditer(text, s, e))
+        starts = [s] + [m.end() for m in breaks]
         if len(starts) < 2:
             return None
-        for cs in reversed(starts):
-            if self.comp.parties.find(self.art.text, cs, e) or self.comp.anaphors.find(self.art.text, cs, e):
-                return self.speaker_in(cs, e)
+        for i in range(len(starts) - 1, -1, -1):
+            if self.comp.parties.find(text, starts[i], e) or self.comp.anaphors.find(text, starts[i], e):
+                # "Russia, France and the US urged ...": a clause that is only a name is an
+                # item of the same list of speakers, not the claim the speaker closes
+                while i > 0 and self._only_a_name(starts[i - 1], breaks[i - 1].start()):
+                    i -= 1
+                return self.speaker_in(starts[i], e)
         return None
+
+    def _only_a_name(self, s: int, e: int) -> bool:
+        found = self.comp.parties.find(self.art.text, s, e)
+        return len(found) == 1 and _trim(self.art.text[found[0].start:found[0].end]) == _trim(self.art.text[s:e])
 
     def speaker_in(self, s: int, e: int, names_only: bool = False) -> Speaker | None:
         text = self.art.text
