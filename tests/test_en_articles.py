@@ -140,3 +140,15 @@ def test_a_verb_joined_by_and_shares_its_subject():
     # with no speaker before the first verb there is nothing to share
     doc = factx.extract('Fighting resumed and officials said "the town is under fire again" on Monday.', lang="en")
     assert [(c.kind, c.party) for c in doc.claims if c.kind == "quote"] == [("quote", None)]
+
+
+def test_he_said_after_a_news_outlet_is_the_last_speaker_for_a_side():
+    """'he said' cannot mean the BBC: the pronoun goes back past the outlet to the last
+    speaker who speaks for a side (a BBC dev article, 'Mr Aliyev told the BBC's Orla Guerin')."""
+    text = ("In an interview, Mr Aliyev told the BBC's Orla Guerin said Armenia was running out of time. "
+            '"Their opportunities to compromise are shrinking," he said.')
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("quote", "azerbaijan", "Mr Aliyev")]
+    # with no such speaker before it, the outlet is all there is: no side
+    doc = factx.extract('The BBC reported that shelling went on overnight. "It was a terrible night," he said.', lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("quote", None)]

@@ -65,6 +65,7 @@ class Attributor:
         self.warnings = warnings
         self.cues: list[list[Cue]] = []
         last: Speaker | None = None
+        self._source: Speaker | None = None  # the last speaker that is not a news outlet
         prev_resolved = False
         starts, ends = art.bounds("sentence")
         # the speech rules' matches, by sentence, in rule order (each rule runs once over the text)
@@ -87,6 +88,8 @@ class Attributor:
             for cue in cues:
                 last = self._resolve(cue, prev_end, sent.end, last, prev)
                 prev_end, prev = cue.end, cue
+                if last is not None and not last.media:
+                    self._source = last
             self.cues.append(cues)
             prev_resolved = any(c.resolved for c in cues)
 
@@ -136,8 +139,9 @@ class Attributor:
         """Who speaks at `cue`, looked for between `lo` (the end of the sentence's previous cue,
         `prev`, or its start) and `hi`; returns the last speaker named so far."""
         if cue.anaphor:
-            if last:
-                cue.speaker, cue.party, cue.resolved = last.text, last.party, True
+            who = self._antecedent(last)
+            if who:
+                cue.speaker, cue.party, cue.resolved = who.text, who.party, True
             return last
         if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
             cue.resolved = True  # "accused each other": the claim is reported, by neither side
@@ -173,12 +177,21 @@ class Attributor:
             cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
             return last
         if got is None:
-            if self.comp.anaphors.find(self.art.text, s, e) and last:
-                cue.speaker, cue.party, cue.resolved = last.text, last.party, True
+            who = self._antecedent(last)
+            if self.comp.anaphors.find(self.art.text, s, e) and who:
+                cue.speaker, cue.party, cue.resolved = who.text, who.party, True
                 return last
             return last
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         return got
+
+    def _antecedent(self, last: Speaker | None) -> Speaker | None:
+        """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news
+        outlet ("Aliyev told the BBC's Orla Guerin ... 'Their opportunities ...,' he said"):
+        then the last one before it who speaks for a side."""
+        if last is not None and last.media and self._source is not None:
+            return self._source
+        return last
 
     def _trailing(self, cue: Cue, hi: int) -> bool:
         """Does the cue close its sentence ("..., officials said on Sunday.")?"""
