@@ -77,7 +77,7 @@ BBC_BARDA = [
     ("quote", None, "We saw a fire... bombs have been dropped ... One fell on the car outside a bank building, "
      "fragments [of bombs] everywhere, [broken] glass [of cars/windows]... one of the bombs fell outside fire "
      "rescue station, there are dead and injured people."),  # a resident: no official side
-    ("attack", None, "Stepanakert"),  # the source misspells its speaker ("Karabkah officials"): no party known
+    ("attack", "nagorno-karabakh", "Stepanakert"),  # the source misspells its speaker ("Karabkah officials"): one letter off
     ("ceasefire", None, "agreed", None, None),  # a US-brokered ceasefire was agreed: one event, not two
     ("ceasefire", None, "agreed", None, None),  # the US-brokered ceasefire ... began early on Monday
     ("ceasefire", None, "collapsed", 2, None),  # two previous agreements brokered by Russia failed
@@ -152,3 +152,22 @@ def test_he_said_after_a_news_outlet_is_the_last_speaker_for_a_side():
     # with no such speaker before it, the outlet is all there is: no side
     doc = factx.extract('The BBC reported that shelling went on overnight. "It was a terrible night," he said.', lang="en")
     assert [(c.kind, c.party) for c in doc.claims] == [("quote", None)]
+
+
+def test_a_speaker_name_misspelt_by_one_letter_still_names_its_side():
+    """Wire copy has typos ('a statement issued by Karabkah officials' in a BBC dev article):
+    when no name is found as written, a capitalised word one letter away from exactly one
+    side's name stands for that side. Nothing else is read as a name."""
+    doc = factx.extract("Karabkah officials said Azerbaijani forces shelled Stepanakert.", lang="en")
+    assert [(c.party, c.speaker) for c in doc.claims] == [("nagorno-karabakh", "Karabkah officials")]
+    doc = factx.extract("Hospital officials said Azerbaijani forces shelled Stepanakert.", lang="en")
+    assert [(c.party, c.speaker) for c in doc.claims] == [(None, None)]
+    doc = factx.extract("Kementerian Pertahanan Armenai mengatakan 5 tentara tewas.", lang="id")
+    assert [(c.kind, c.party) for c in doc.claims] == [("casualty", "armenia")]
+
+
+def test_one_edit():
+    from factx.lexicon.gazetteer import _one_edit
+
+    assert _one_edit("karabkah", "karabakh") and _one_edit("karabah", "karabakh") and _one_edit("armenias", "armenia")
+    assert _one_edit("karabaxh", "karabakh") and not _one_edit("kbraaakh", "karabakh") and not _one_edit("abcd", "badc")

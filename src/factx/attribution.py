@@ -27,6 +27,7 @@ _LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
 _JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
+_CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
 _NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
 
 
@@ -231,6 +232,10 @@ class Attributor:
             return None
         if self.comp.anaphors.find(text, s, e):
             return None
+        for m in _CAPITALISED.finditer(text, s, e):
+            near = self.comp.parties.near(m.group())
+            if near is not None:  # "Karabkah officials said": a name misspelt by one letter
+                return Speaker(self._speaker_text(s, e, m.start(), m.end()), near[0])
         words = _trim(text[s:e])
         # A named person the lexicon does not know ("Ulviyya Babayeva"): speaks for no party.
         if words and _NAME.search(words) and len(words.split()) <= 8:

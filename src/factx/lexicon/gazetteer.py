@@ -99,6 +99,61 @@ class Gazetteer:
         return out
 
 
+    def near(self, word: str) -> tuple[str, int] | None:
+        """(key, tier) of the one-word name that `word` misspells by one letter (a letter
+        missing, extra, wrong, or two swapped: "Karabkah"), when the name is at least
+        _NEAR_MIN letters long and only one key's names are that near; else None. For the
+        speaker of a cue when no name is found as written; never for news outlets."""
+        folded = fold(word)
+        if len(folded) < _NEAR_MIN or self._empty:
+            return None
+        index = self._near_index()
+        found = {}
+        for probe in {folded, *(folded[:i] + folded[i + 1:] for i in range(len(folded)))}:
+            for name in index.get(probe, ()):
+                if name != folded and _one_edit(folded, name):
+                    for key, tier, *_ in self._auto.get(name)[1]:
+                        if tier != MEDIA:
+                            found[key] = min(tier, found.get(key, tier))
+        if len(found) != 1:
+            return None
+        return next(iter(found.items()))
+
+    def _near_index(self) -> dict[str, list[str]]:
+        index = getattr(self, "_near", None)
+        if index is None:
+            index = {}
+            for name, (_, values) in self._auto.items():
+                if " " in name or len(name) < _NEAR_MIN or all(v[5] for v in values):  # short all-caps: exact only
+                    continue
+                for probe in {name, *(name[:i] + name[i + 1:] for i in range(len(name)))}:
+                    index.setdefault(probe, []).append(name)
+            self._near = index
+        return index
+
+    def __getstate__(self):
+        return {"_auto": self._auto, "_empty": self._empty}  # not the index `near` builds
+
+    def __setstate__(self, state):
+        self._auto, self._empty = state["_auto"], state["_empty"]
+
+
+_NEAR_MIN = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` one insertion, deletion, substitution or swap of neighbours apart?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
 PERSON, BODY, NAME, GENERIC, ADJECTIVE, MEDIA = range(6)
 
 
