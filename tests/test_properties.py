@@ -311,7 +311,9 @@ def test_hoisted_patterns_match_and_capture_exactly_like_the_rules_as_written(te
 PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", r"\w{0,3}", r"\d+", r"\b",
           r"(?<!the\s)", r"(?:the\s+)?", r"(?:Armenian|Azeri)", r"(?:forces\s+)?", r"[^.,]{0,12}?", ",", "-",
           # what starts.py reads: a lookahead naming the first word, a start only after a non-word character
-          r"(?=said|Ganja)", r"(?=\w)", r"(?<!\w)", r"(?<![\w]|\d[.,])", "a", r"a\s+", r"\ba"]
+          r"(?=said|Ganja)", r"(?=\w)", r"(?<!\w)", r"(?<![\w]|\d[.,])", "a", r"a\s+", r"\ba",
+          # what starts.after_of reads: a lookbehind naming the word a match follows
+          r"(?<=said\s)", r"(?<=(?:the|Ganja)\s+)", r"(?<=[,.]\s{1,2}(?:told|a)\s+)", r"(?<=killed)"]
 ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n a 1.5 aa"
 
 
@@ -408,3 +410,27 @@ def test_word_initial_starts_are_only_tried_after_a_non_word_character():
         [m.span() for m in regex.finditer(r"(?<!\w)a\s+dozen", text, FLAGS)] == [(13, 20), (26, 34)]
     # "a" inside words ("Armenia", "said", "banana") is never tried; at a word's start it is
     assert gated.index.spans(gated.starts, text)[0] == [0, 13, 22, 26]
+
+
+def test_a_lookbehind_in_front_names_where_a_match_can_begin():
+    """`(?<=(?:kota|desa)\\s+)\\p{Lu}\\w+`: a match begins within a run of white space after
+    "kota" or "desa" (engine/starts.after_of), so it is tried only there, with the very
+    matches of a search at every position."""
+    found = needs.requirements(r"(?:desa\s+)?(?:Ganja|(?<=(?:ibu\s*kota|desa)\s+)(?-i:\p{Lu})\w+)\s+diserang", FLAGS)
+    assert found is not None and found.starts is None
+    begin, after, width = found.after
+    assert begin == {"desa", "ganja"} and after == {"kota", "desa"} and width == (0, 1, 0, 0, 0)
+    pattern = r"(?:desa\s+)?(?:Ganja|(?<=(?:ibu\s*kota|desa)\s+)(?-i:\p{Lu})\w+)\s+diserang"
+    gated = prefilter.gate(regex.compile(pattern, FLAGS), prefilter.LiteralIndex())
+    text = ("Ibu kota  Stepanakert diserang, desa Karin diserang, Ganja diserang; Kota Baru diserang dan "
+            "kotak Merah diserang, Desa\tTalish diserang.")
+    rx = regex.compile(pattern, FLAGS)
+    assert [m.group() for m in rx.finditer(text)] == \
+        ["Stepanakert diserang", "desa Karin diserang", "Ganja diserang", "Desa\tTalish diserang"]
+    for s, e in ((0, len(text)), (10, len(text)), (0, 40), (33, 60)):
+        want = [(m.span(), m.group()) for m in rx.finditer(text, s, e)]
+        got = [(m.span(), m.group()) for m in gated.scan(text, s, e, TIMEOUT)]
+        assert got == want, (s, e)
+    # a handful of places is tried (near "kota" and "desa", at "desa" and "ganja"), every match start among them
+    places = gated._places_after(text, 0, len(text))
+    assert len(places) * 6 < len(text) and {m.start() for m in rx.finditer(text)} <= set(places)

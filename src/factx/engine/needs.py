@@ -316,8 +316,8 @@ class Needs(tuple):
     __slots__ = ()
 
     def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None,
-                starts: frozenset[str] | None = None, initial: bool = False):
-        return super().__new__(cls, (sets, anchor, reach, starts, initial))
+                starts: frozenset[str] | None = None, initial: bool = False, after=None):
+        return super().__new__(cls, (sets, anchor, reach, starts, initial, after))
 
     sets = property(lambda self: self[0])
     anchor = property(lambda self: self[1])  # index into sets, or None
@@ -325,6 +325,9 @@ class Needs(tuple):
     starts = property(lambda self: self[3])  # strings every match begins with, or None
     # every match begins after a non-word character (or at 0): a start string inside a word is no place to try
     initial = property(lambda self: self[4])
+    # without `starts`: (strings a match may begin with, strings it may begin just after,
+    # the width between) from a lookbehind in front (engine/starts.after_of), or None
+    after = property(lambda self: self[5])
 
 
 _KEEP = 4  # literal sets a segment is checked for, at most
@@ -343,7 +346,7 @@ def _parse(pattern: str, flags: int):
     parsed = core._parse_pattern(source, info)
     if not source.at_end():
         return None
-    from .starts import starts_of, word_initial
+    from .starts import after_of, starts_of, word_initial
     global _RUN_NODES
     if _RUN_NODES is None:
         _RUN_NODES = {}
@@ -352,7 +355,8 @@ def _parse(pattern: str, flags: int):
             node = core._parse_pattern(probe, core.Info(flags, probe.char_type, {}))
             node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
             _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
-    return (*_analyse(parsed, core), starts_of(parsed, core), word_initial(parsed, core))
+    starts = starts_of(parsed, core)
+    return (*_analyse(parsed, core), starts, word_initial(parsed, core), None if starts else after_of(parsed, core))
 
 
 _RUN_NODES: dict | None = None
@@ -366,7 +370,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
         return None
     if found is None:
         return None
-    ex, reqs, _, starts, initial = found
+    ex, reqs, _, starts, initial, after = found
     pairs = _usable(reqs + ([(ex, _ZERO)] if ex is not None else []))
     if not pairs:
         return None
@@ -383,7 +387,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     floor = min(3, _rank(sets[0])[0])
     bounded = [i for i, s in enumerate(sets) if reach[s] is not None and _rank(s)[0] >= floor]
     anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
-    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial)
+    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial, after)
 
 
 def required_literals(pattern: str, flags: int) -> frozenset[str] | None:

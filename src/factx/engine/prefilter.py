@@ -63,10 +63,11 @@ class Gated:
     as a search at every position (see `_runner`).
     """
 
-    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts")
+    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts", "after")
 
     def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, keys: tuple[int, ...] = (),
-                 anchor: int | None = None, reach: tuple | None = None, starts: int | None = None):
+                 anchor: int | None = None, reach: tuple | None = None, starts: int | None = None,
+                 after: tuple | None = None):
         self._pattern = pattern
         self._packed = None
         self.index = index
@@ -74,6 +75,9 @@ class Gated:
         self.anchor = anchor  # a key of `keys`, or None
         self.reach = reach
         self.starts = starts  # key of the strings every match begins with, or None
+        # without `starts`: (key of strings a match may begin with or None, key of strings it
+        # may begin just after, the width between, the longest of those), or None
+        self.after = after
 
     @property
     def key(self) -> int | None:
@@ -194,9 +198,47 @@ class Gated:
             tries = bisect.bisect_left(begins, endpos) - bisect.bisect_left(begins, pos)
             if tries * _DENSE <= endpos - pos:
                 return self._from_starts(string, pos, endpos, kwargs)
+        elif self.after is not None:
+            places = self._places_after(string, pos, endpos)
+            if len(places) * _DENSE <= endpos - pos:
+                return self._at(places, string, pos, endpos, kwargs)
         if self.anchor is not None and self.reach is not None:
             return self._anchored(string, pos, endpos, kwargs)
         return self.pattern.finditer(string, pos, endpos, **kwargs)
+
+    def _places_after(self, string: str, pos: int, endpos: int) -> list[int]:
+        """Where in string[pos:endpos] a match can begin, by `after`: at a hit of its begin
+        strings, or up to its width after the end of a hit of its after strings (which may
+        lie before `pos`: a lookbehind sees past the segment's start)."""
+        begin, key, width, longest = self.after
+        index = self.index
+        reach = reach_in(width, index.runs(string))
+        places = set()
+        if begin is not None:
+            begins = index.spans(begin, string)[0]
+            places.update(begins[bisect.bisect_left(begins, pos):bisect.bisect_left(begins, endpos)])
+        begins, ends = index.spans(key, string)
+        for j in range(bisect.bisect_left(begins, pos - reach - longest), bisect.bisect_left(begins, endpos)):
+            e = ends[j]
+            places.update(range(max(e, pos), min(e + reach, endpos) + 1))
+        return sorted(places)
+
+    def _at(self, places: list[int], string: str, pos: int, endpos: int, kwargs: dict):
+        """What `pattern.finditer(string, pos, endpos)` finds, when every match begins at one of
+        `places` (sorted): the pattern is tried there only, from left to right."""
+        rx = None  # unpickled at the first place: many rules have none
+        for p in places:
+            if p < pos:
+                continue
+            if rx is None:
+                rx = self.pattern
+            m = rx.match(string, p, endpos, **kwargs)
+            if m is None:
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            if pos > endpos:
+                return
 
     def _matches(self, string, pos, endpos, kwargs):
         bounds = self._bounds(string, pos, endpos, kwargs)
@@ -329,10 +371,10 @@ class Gated:
         packed = self._packed
         if packed is None:
             packed = pickle.dumps(self._pattern, protocol=pickle.HIGHEST_PROTOCOL)
-        return (packed, self.index, self.keys, self.anchor, self.reach, self.starts)
+        return (packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after)
 
     def __setstate__(self, state):
-        self._packed, self.index, self.keys, self.anchor, self.reach, self.starts = state
+        self._packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after = state
         self._pattern = None
 
     def __repr__(self) -> str:
@@ -354,4 +396,8 @@ def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
     keys = tuple(index.add(s) for s in needs.sets)
     anchor = keys[needs.anchor] if needs.anchor is not None else None
     starts = index.add(needs.starts, needs.initial) if needs.starts else None
-    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts)
+    after = None
+    if starts is None and needs.after:
+        begin, behind, width = needs.after
+        after = (index.add(begin) if begin else None, index.add(behind), width, max(map(len, behind)))
+    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts, after)
