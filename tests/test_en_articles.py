@@ -171,3 +171,16 @@ def test_one_edit():
 
     assert _one_edit("karabkah", "karabakh") and _one_edit("karabah", "karabakh") and _one_edit("armenias", "armenia")
     assert _one_edit("karabaxh", "karabakh") and not _one_edit("kbraaakh", "karabakh") and not _one_edit("abcd", "badc")
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    ('"We will win," Aliyev, the president, told the BBC.', "azerbaijan", "Aliyev"),
+    ('Aliyev, the president, told the BBC: "We will win this war soon."', "azerbaijan", "Aliyev"),
+    # the outlet closes a sentence that states the claim: it is the source, and no side
+    ("Stepanakert was pounded by rockets throughout the night, according to an AFP correspondent.", None,
+     "an AFP correspondent"),
+    ('"Stepanakert is burning tonight again," according to an AFP correspondent.', None, "an AFP correspondent"),
+])
+def test_a_news_outlet_after_the_verb_is_a_hearer_only_when_a_speaker_stands_before(text, party, speaker):
+    doc = factx.extract(text, lang="en")
+    assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)]

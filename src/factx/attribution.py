@@ -24,6 +24,7 @@ _REACH = 300
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
+_CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
 _JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
@@ -156,10 +157,15 @@ class Attributor:
         if got is None:
             got = self.speaker_in(s, e)
         if got is not None and got.media and cue.side == "after":
-            # "X, an adviser, told the BBC: ..." — the outlet is who heard it; look before the verb
-            before = self.speaker_in(*self._window(Cue(cue.start, cue.end, "before", False, cue.rule), lo, hi))
-            if before is not None:
-                got = before
+            # "X, an adviser, told the BBC: ..." — the outlet is who heard it; look before the verb.
+            # Not when the outlet closes a sentence that states the claim ("Stepanakert was
+            # shelled, according to an AFP correspondent"): what stands before is the claim.
+            bs, be = self._window(Cue(cue.start, cue.end, "before", False, cue.rule), lo, hi)
+            after_quote = bs > lo and self.art.text[bs - 1] in _CLOSING
+            if after_quote or not self._trailing_at(e, hi):
+                before = self.speaker_in(bs, be)
+                if before is not None:
+                    got = before
         if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
                 and not self.art.text[prev.end:cue.start].strip():
             # "Turkey rejected calls for a ceasefire": two cue words in a row are one phrase
@@ -196,7 +202,10 @@ class Attributor:
 
     def _trailing(self, cue: Cue, hi: int) -> bool:
         """Does the cue close its sentence ("..., officials said on Sunday.")?"""
-        rest = self.art.text[cue.end:hi]
+        return self._trailing_at(cue.end, hi)
+
+    def _trailing_at(self, at: int, hi: int) -> bool:
+        rest = self.art.text[at:hi]
         return len(rest.split()) <= 5 and not _OPEN_QUOTE.search(rest)
 
     def _last_clause_speaker(self, s: int, e: int) -> Speaker | None:
