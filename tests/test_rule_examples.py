@@ -41,32 +41,3 @@ def test_coverage():
     report = run_tests(RULESET, coverage=True)
     assert not report.coverage, "\n".join(str(e) for e in report.coverage)
 
-
-def _whole_pack_misses() -> list[str]:
-    """Positive examples whose claim the whole pack does not give: a rule that comes earlier
-    in its file (and so wins the overlap) takes the span with another reading."""
-    import factx
-    from factx.engine.examples import EXAMPLE_PUBLISHED, _unmark, subset
-
-    misses = []
-    for lang in RULESET.languages():
-        comp = get_compiled(RULESET, lang)
-        for kind, rules in comp.rules.items():
-            for rule in rules:
-                for ex in rule.rule.examples:
-                    if not isinstance(ex.expect, dict):
-                        continue
-                    text, _ = _unmark(ex.text)
-                    doc = factx.extract(text, lang=lang, published=EXAMPLE_PUBLISHED).model_dump(mode="json")
-                    if not any(c["kind"] == kind and subset(ex.expect, c) for c in doc["claims"]):
-                        got = [(c["rule"], {k: c.get(k) for k in ex.expect}) for c in doc["claims"] if c["kind"] == kind]
-                        misses.append(f"{rule.id}: {text!r} wants {ex.expect}, the pack gives {got}")
-    return misses
-
-
-def test_each_example_holds_when_the_whole_pack_runs():
-    """An example is checked against its rule alone above; here against every rule of its
-    language, as `factx extract` runs them. "Aliyev menolak seruan gencatan senjata." was a
-    rejection by its own rule, but the proposal rule, listed before it, took the span."""
-    misses = _whole_pack_misses()
-    assert not misses, "\n".join(misses)

@@ -221,7 +221,7 @@ ARTICLE = """Presiden Prancis Emmanuel Macron menyerukan gencatan senjata segera
 
 Rusia mengusulkan jeda kemanusiaan di Karabakh.
 
-Armenia mengatakan pihaknya kehilangan 12 tentara dalam pertempuran.
+Armenia mengatakan pihaknya menguburkan 12 tentara setelah pertempuran.
 """
 
 OVERRIDE = r"""kind: ceasefire
@@ -242,13 +242,13 @@ NEW_RULE = r"""kind: casualty
 lang: id
 rules:
   - id: id.casualty.lost-count
-    description: "kehilangan N tentara: a side lost N of its own"
-    pattern: 'kehilangan\s+{count}\s+{victims}'
+    description: "menguburkan N tentara: a side buried N of its own"
+    pattern: 'menguburkan\s+{count}\s+{victims}'
     fields: {outcome: killed, victim_party: "@party"}
     examples:
-      - text: "Armenia mengatakan pihaknya [[kehilangan 12 tentara]]."
+      - text: "Armenia mengatakan pihaknya [[menguburkan 12 tentara]]."
         expect: {count: {value: 12}, outcome: killed, victims: military, party: armenia}
-      - text: "Pasukan itu kehilangan 20 tank."
+      - text: "Pasukan itu menguburkan 20 ranjau."
         expect: none
 """
 
@@ -295,7 +295,7 @@ def test_rules_list_shows_where_each_rule_comes_from(user_pack):
     assert rows["id.ceasefire.proposed"]["replaces"].endswith(os.path.join("rules", "id", "ceasefire.yaml"))
     assert rows["id.casualty.lost-count"] == {
         "id": "id.casualty.lost-count", "lang": "id", "kind": "casualty",
-        "description": "kehilangan N tentara: a side lost N of its own",
+        "description": "menguburkan N tentara: a side buried N of its own",
         "origin": "pack", "path": os.path.join("pack", "casualty.yaml") + ":4", "replaces": None}
     assert rows["id.ceasefire.agreed"]["origin"] == "shipped"
 
@@ -315,12 +315,12 @@ AUTHORING = r"""kind: casualty
 lang: id
 rules:
   - id: id.casualty.lost-count
-    pattern: 'kehilangan\s+{count}\s+{victims}'
+    pattern: 'menguburkan\s+{count}\s+{victims}'
     fields: {outcome: killed}
     examples:
-      - text: "Armenia mengatakan pihaknya [[kehilangan 12 tentara]]."
+      - text: "Armenia mengatakan pihaknya [[menguburkan 12 tentara]]."
         expect: {count: {value: 12}, victims: military}
-      - text: "Pasukan itu kehilangan 20 tank."
+      - text: "Pasukan itu menguburkan 20 ranjau."
         expect: none
   - id: id.casualty.wrong-expectation
     pattern: '{count}\s+relawan\s+gugur'
@@ -428,3 +428,42 @@ def test_a_slow_user_pattern_is_cut_off_and_the_other_claims_still_come_out(tmp_
     assert "id.casualty.slow" in proc.stderr
     counts = [c["count"]["value"] for c in doc["claims"] if c["kind"] == "casualty"]
     assert 3 in counts
+
+
+SHADOWED = r"""kind: casualty
+lang: id
+rules:
+  - id: id.casualty.buried
+    description: "menguburkan N tentara: the general reading"
+    pattern: 'menguburkan\s+{count}\s+{victims}'
+    fields: {outcome: killed}
+    examples:
+      - text: "Armenia menguburkan 12 tentara."
+        expect: {count: {value: 12}, outcome: killed}
+      - text: "Pasukan itu menguburkan 20 ranjau."
+        expect: none
+  - id: id.casualty.buried-enemy
+    description: "menguburkan N tentara <party>: the specific reading, listed after the general one"
+    pattern: 'menguburkan\s+{count}\s+tentara\s+{party:victim_party}'
+    fields: {outcome: killed}
+    examples:
+      - text: "Armenia menguburkan 12 tentara Azerbaijan."
+        expect: {victim_party: azerbaijan}
+      - text: "Armenia menguburkan 12 tentara."
+        expect: none
+"""
+
+
+def test_rules_test_reports_an_example_the_whole_pack_shadows(tmp_path):
+    """Each example holds for its rule alone, but with the whole pack running the general
+    rule (listed first) takes the text: `rules test` says so and which rule took it."""
+    write(tmp_path / "pack", "casualty.yaml", SHADOWED)
+    proc = factx("rules", "test", "pack", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    path = os.path.join("pack", "casualty.yaml")
+    assert (f"FAIL id.casualty.buried-enemy ({path}:18)\n"
+            "  text: Armenia menguburkan 12 tentara Azerbaijan.\n"
+            "  victim_party: expected azerbaijan, got null\n"
+            "  holds for this rule alone, but not with the whole pack: id.casualty.buried (listed before it) "
+            "takes the text; list the more specific rule first\n") in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "4 examples of 2 rules: 3 passed, 1 failed"

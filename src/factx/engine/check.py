@@ -286,6 +286,8 @@ def format_failure(outcome: Outcome) -> str:
     res = outcome.result
     lines = [f"FAIL {res.rule} ({outcome.where})", f"  text: {res.text}"]
     lines += [f"  {line}" for line in diff_lines(res)]
+    if res.message.startswith("holds for this rule alone"):
+        lines.append(f"  {res.message}")
     return "\n".join(lines)
 
 

@@ -63,6 +63,24 @@ def claims_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[di
     return [_as_output(c) for c in Extractor(art, _only(comp, rule), EXAMPLE_PUBLISHED, []).run()]
 
 
+def _shadowed(comp: CompiledLang, rule: CompiledRule, text: str, expect) -> tuple[str, list[dict]] | None:
+    """When the example holds for its rule alone but not when the whole pack of its language
+    runs, as `factx extract` runs it: (why, the pack's claims of that kind); else None.
+    Where two rules of a kind match overlapping text the one listed first wins, so a
+    specific reading listed after a general one never shows."""
+    from ..extractor import Extractor
+
+    art = build(text, abbreviations=comp.abbreviations)
+    pack = [_as_output(c) for c in Extractor(art, comp, EXAMPLE_PUBLISHED, []).run() if c["kind"] == rule.kind]
+    if any(subset(expect, c) for c in pack):
+        return None
+    others = sorted({c["rule"] for c in pack} - {rule.id})
+    why = "holds for this rule alone, but not with the whole pack" + (
+        f": {', '.join(others)} (listed before it) takes the text; list the more specific rule first"
+        if others else "")
+    return why, pack
+
+
 def cues_of_rule(comp: CompiledLang, rule: CompiledRule, text: str) -> list[dict]:
     from ..attribution import Attributor
 
@@ -101,6 +119,10 @@ def run_rule(comp: CompiledLang, rule: CompiledRule) -> list[ExampleResult]:
             msg = "" if ok else ("no claim" if not got else "no claim with the expected fields")
             if ok and marked and rule.kind != "speech" and not any(c["_match"] == marked for c in hits):
                 ok, msg = False, f"matched {[text[slice(*c['_match'])] for c in hits]!r}, not the [[marked]] span"
+            if ok and rule.kind != "speech":
+                shadow = _shadowed(comp, rule, text, ex.expect)
+                if shadow is not None:
+                    ok, msg, got = False, shadow[0], shadow[1]
         out.append(ExampleResult(rule.id, rule.origin, ex.text, positive, ok, ex.expect,
                                  [_clean(c) for c in got], msg))
     return out
