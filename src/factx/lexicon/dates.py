@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..engine.needs import fold
+
 if TYPE_CHECKING:  # the rule-file models are not needed to run a grammar loaded from the cache
     from ..engine.schema import Dates
 
@@ -40,6 +42,11 @@ class DateGrammar:
                 src = src.replace("{" + k + "}", f"(?:{v})")
             self.patterns.append((p.id, src))
         self.compiled = [(pid, regex.compile(src, regex.I)) for pid, src in self.patterns]
+        # the words each pattern's every match holds ("january", ...), when it has some: a
+        # sentence without one of them is not searched for that pattern (engine/needs.py)
+        from ..engine.needs import required_literals
+
+        self.needed = [required_literals(src, regex.I) for _, src in self.patterns]
         # the longest alternative first: "Minggu (1/11/2020)" before "Minggu"
         self.span_re = "(?:" + "|".join(strip_groups(src) for _, src in self.patterns) + ")"
 
@@ -53,7 +60,13 @@ class DateGrammar:
     def find_all(self, text: str, need_year: bool = False) -> list[regex.Match]:
         """Date spans in `text`, leftmost-longest, not overlapping."""
         found = []
-        for _, rx in self.compiled:
+        folded = None
+        for (_, rx), needed in zip(self.compiled, self.needed):
+            if needed:
+                if folded is None:
+                    folded = fold(text)
+                if not any(word in folded for word in needed):
+                    continue
             for m in rx.finditer(text):
                 if need_year and not m.groupdict().get("year"):
                     continue
