@@ -255,6 +255,8 @@ class Gated:
         if not self.keys or not isinstance(string, str):
             return list(every)
         index = self.index
+        if not all(index.occurs(key, string) for key in self.keys):
+            return []
         # the set with the fewest hits names the segments; the others only confirm them
         spans = sorted(((index.spans(key, string), key) for key in self.keys), key=lambda p: len(p[0][0]))
         (begins, lit_ends), _ = spans[0]
