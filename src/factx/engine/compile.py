@@ -69,7 +69,10 @@ def quote_re() -> str:
     alts = []
     for o, c in QUOTES:
         eo, ec = regex.escape(o), regex.escape(c)
-        inner = f"(?:(?!{ec})[^\\n])+" if len(c) > 1 else f"[^{ec}{eo}\\n]+"
+        # possessive: the run stops at the first closing mark (or line end), and giving back
+        # characters can never put a closing mark after it, so the matches are the same and a
+        # rule that fails after the quotation does not retry it one character shorter at a time
+        inner = f"(?:(?!{ec})[^\\n])++" if len(c) > 1 else f"[^{ec}{eo}\\n]++"
         if o == c:
             # a mark that both opens and closes ("): it opens before a word, closes after one,
             # so scraped text with a stray mark does not pair every later quotation wrongly
