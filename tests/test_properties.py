@@ -312,7 +312,7 @@ PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", 
           r"(?<!the\s)", r"(?:the\s+)?", r"(?:Armenian|Azeri)", r"(?:forces\s+)?", r"[^.,]{0,12}?", ",", "-",
           # what starts.py reads: a lookahead naming the first word, a start only after a non-word character
           r"(?=said|Ganja)", r"(?=\w)", r"(?<!\w)", r"(?<![\w]|\d[.,])", "a", r"a\s+", r"\ba",
-          # what starts.after_of reads: a lookbehind naming the word a match follows
+          # what windows.after_of reads: a lookbehind naming the word a match follows
           r"(?<=said\s)", r"(?<=(?:the|Ganja)\s+)", r"(?<=[,.]\s{1,2}(?:told|a)\s+)", r"(?<=killed)"]
 ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n a 1.5 aa"
 
@@ -414,7 +414,7 @@ def test_word_initial_starts_are_only_tried_after_a_non_word_character():
 
 def test_a_lookbehind_in_front_names_where_a_match_can_begin():
     """`(?<=(?:kota|desa)\\s+)\\p{Lu}\\w+`: a match begins within a run of white space after
-    "kota" or "desa" (engine/starts.after_of), so it is tried only there, with the very
+    "kota" or "desa" (engine/windows.after_of), so it is tried only there, with the very
     matches of a search at every position."""
     found = needs.requirements(r"(?:desa\s+)?(?:Ganja|(?<=(?:ibu\s*kota|desa)\s+)(?-i:\p{Lu})\w+)\s+diserang", FLAGS)
     assert found is not None and found.starts is None
@@ -434,3 +434,30 @@ def test_a_lookbehind_in_front_names_where_a_match_can_begin():
     # a handful of places is tried (near "kota" and "desa", at "desa" and "ganja"), every match start among them
     places = gated._places_after(text, 0, len(text))
     assert len(places) * 6 < len(text) and {m.start() for m in rx.finditer(text)} <= set(places)
+
+
+def test_start_strings_that_hold_unless_a_guard_word_is_there():
+    """English `{place_list}`: a match begins at a place name, or in a phrase holding "town",
+    or just after "town" (a lookbehind). In a sentence without "town" it is tried at the
+    names only; with "town" anywhere near, as written. Same matches as finditer either way."""
+    pattern = (r"(?:(?:the\s+)?(?:\w+\s+){0,2}?(?:town|city)\s+)?(?:Ganja|Barda|(?<=(?:town|city)\s+)(?-i:\p{Lu})\w+)"
+               r"\s+was\s+shelled")
+    found = needs.requirements(pattern, FLAGS)
+    assert found.starts is None and found.after is None
+    begin, guards = found.guarded
+    assert begin == {"ganja", "barda", "the"} and [g[0] for g in guards] == [{"town", "city"}, {"town", "city"}]
+    rx = regex.compile(pattern, FLAGS)
+    gated = prefilter.gate(rx, prefilter.LiteralIndex())
+    texts = ["Ganja was shelled and Barda was shelled too, while Tovuz was shelled.",
+             "The old town of Tovuz was shelled; the city Naftalan was shelled, and Ganja was shelled.",
+             "It was in the town. Tovuz was shelled at dawn; Barda was shelled.",
+             "the town\nTovuz was shelled"]
+    for text in texts:
+        for s, e in ((0, len(text)), (text.find(".") + 1 or 0, len(text)), (0, len(text) // 2)):
+            want = [(m.span(), m.group()) for m in rx.finditer(text, s, e)]
+            got = [(m.span(), m.group()) for m in gated.scan(text, s, e, TIMEOUT)]
+            assert got == want, (text, s, e)
+    # no guard word in the first text: only the two names are places to try
+    first = texts[0]
+    assert not gated._guarded_off(first, 0, len(first))
+    assert gated._guarded_off(texts[1], 0, len(texts[1]))

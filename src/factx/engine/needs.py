@@ -316,8 +316,8 @@ class Needs(tuple):
     __slots__ = ()
 
     def __new__(cls, sets: tuple[frozenset[str], ...], anchor: int | None, reach: _Width | None,
-                starts: frozenset[str] | None = None, initial: bool = False, after=None):
-        return super().__new__(cls, (sets, anchor, reach, starts, initial, after))
+                starts: frozenset[str] | None = None, initial: bool = False, after=None, guarded=None):
+        return super().__new__(cls, (sets, anchor, reach, starts, initial, after, guarded))
 
     sets = property(lambda self: self[0])
     anchor = property(lambda self: self[1])  # index into sets, or None
@@ -326,8 +326,11 @@ class Needs(tuple):
     # every match begins after a non-word character (or at 0): a start string inside a word is no place to try
     initial = property(lambda self: self[4])
     # without `starts`: (strings a match may begin with, strings it may begin just after,
-    # the width between) from a lookbehind in front (engine/starts.after_of), or None
+    # the width between) from a lookbehind in front (engine/windows.after_of), or None
     after = property(lambda self: self[5])
+    # without either: (strings a match may begin with, [(literal set, width)]): it begins at
+    # one of them unless a guard's words are in the segment (engine/windows.guarded_starts)
+    guarded = property(lambda self: self[6])
 
 
 _KEEP = 4  # literal sets a segment is checked for, at most
@@ -346,7 +349,8 @@ def _parse(pattern: str, flags: int):
     parsed = core._parse_pattern(source, info)
     if not source.at_end():
         return None
-    from .starts import after_of, starts_of, word_initial
+    from .starts import starts_of, word_initial
+    from .windows import after_of, guarded_starts
     global _RUN_NODES
     if _RUN_NODES is None:
         _RUN_NODES = {}
@@ -356,7 +360,9 @@ def _parse(pattern: str, flags: int):
             node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
             _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
     starts = starts_of(parsed, core)
-    return (*_analyse(parsed, core), starts, word_initial(parsed, core), None if starts else after_of(parsed, core))
+    after = None if starts else after_of(parsed, core)
+    guarded = None if starts or after else guarded_starts(parsed, core)
+    return (*_analyse(parsed, core), starts, word_initial(parsed, core), after, guarded)
 
 
 _RUN_NODES: dict | None = None
@@ -370,7 +376,7 @@ def requirements(pattern: str, flags: int) -> Needs | None:
         return None
     if found is None:
         return None
-    ex, reqs, _, starts, initial, after = found
+    ex, reqs, _, starts, initial, after, guarded = found
     pairs = _usable(reqs + ([(ex, _ZERO)] if ex is not None else []))
     if not pairs:
         return None
@@ -387,7 +393,8 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     floor = min(3, _rank(sets[0])[0])
     bounded = [i for i, s in enumerate(sets) if reach[s] is not None and _rank(s)[0] >= floor]
     anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
-    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial, after)
+    return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial, after,
+                 guarded)
 
 
 def required_literals(pattern: str, flags: int) -> frozenset[str] | None:

@@ -63,11 +63,11 @@ class Gated:
     as a search at every position (see `_runner`).
     """
 
-    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts", "after")
+    __slots__ = ("_pattern", "_packed", "index", "keys", "anchor", "reach", "starts", "after", "guarded")
 
     def __init__(self, pattern: regex.Pattern, index: LiteralIndex | None, keys: tuple[int, ...] = (),
                  anchor: int | None = None, reach: tuple | None = None, starts: int | None = None,
-                 after: tuple | None = None):
+                 after: tuple | None = None, guarded: tuple | None = None):
         self._pattern = pattern
         self._packed = None
         self.index = index
@@ -78,6 +78,9 @@ class Gated:
         # without `starts`: (key of strings a match may begin with or None, key of strings it
         # may begin just after, the width between, the longest of those), or None
         self.after = after
+        # without either: (key of strings a match may begin with, [(key of a guard's words, the
+        # width before the segment they may lie at, the longest of them)]), or None
+        self.guarded = guarded
 
     @property
     def key(self) -> int | None:
@@ -202,6 +205,11 @@ class Gated:
             places = self._places_after(string, pos, endpos)
             if len(places) * _DENSE <= endpos - pos:
                 return self._at(places, string, pos, endpos, kwargs)
+        elif self.guarded is not None and not self._guarded_off(string, pos, endpos):
+            begins = self.index.spans(self.guarded[0], string)[0]
+            places = begins[bisect.bisect_left(begins, pos):bisect.bisect_left(begins, endpos)]
+            if len(places) * _DENSE <= endpos - pos:
+                return self._at(places, string, pos, endpos, kwargs)
         if self.anchor is not None and self.reach is not None:
             return self._anchored(string, pos, endpos, kwargs)
         return self.pattern.finditer(string, pos, endpos, **kwargs)
@@ -222,6 +230,16 @@ class Gated:
             e = ends[j]
             places.update(range(max(e, pos), min(e + reach, endpos) + 1))
         return sorted(places)
+
+    def _guarded_off(self, string: str, pos: int, endpos: int) -> bool:
+        """Is a guard's word there (in the segment, or as far before it as a lookbehind
+        reaches)? Then a match may begin elsewhere than at the start strings."""
+        index = self.index
+        for key, width, longest in self.guarded[1]:
+            lo = pos if width is None else max(0, pos - reach_in(width, index.runs(string)) - longest)
+            if index.present(key, string, lo, endpos):
+                return True
+        return False
 
     def _at(self, places: list[int], string: str, pos: int, endpos: int, kwargs: dict):
         """What `pattern.finditer(string, pos, endpos)` finds, when every match begins at one of
@@ -373,10 +391,10 @@ class Gated:
         packed = self._packed
         if packed is None:
             packed = pickle.dumps(self._pattern, protocol=pickle.HIGHEST_PROTOCOL)
-        return (packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after)
+        return (packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after, self.guarded)
 
     def __setstate__(self, state):
-        self._packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after = state
+        self._packed, self.index, self.keys, self.anchor, self.reach, self.starts, self.after, self.guarded = state
         self._pattern = None
 
     def __repr__(self) -> str:
@@ -402,4 +420,10 @@ def gate(pattern: regex.Pattern, index: LiteralIndex, store=None) -> Gated:
     if starts is None and needs.after:
         begin, behind, width = needs.after
         after = (index.add(begin) if begin else None, index.add(behind), width, max(map(len, behind)))
-    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts, after)
+    guarded = None
+    if starts is None and after is None and needs.guarded:
+        begin, guards = needs.guarded
+        guarded = (index.add(begin), tuple((index.add(words), width, max(map(len, words)) if width else 0)
+                                           for words, width in guards))
+    return Gated(pattern, index, keys, anchor, needs.reach if anchor is not None else None, starts, after,
+                 guarded)
