@@ -1,4 +1,4 @@
-"""Where a match can begin when no string begins every match: after a word, or unless a word.
+r"""Where a match can begin when no string begins every match: after a word, or unless a word.
 
 engine/starts.py gives the strings every match begins with. Two shapes of the shipped
 `{place_list}` have none, and still pin the start down:
