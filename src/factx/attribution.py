@@ -167,9 +167,10 @@ class Attributor:
                 if before is not None:
                     got = before
         if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
-                and not self.art.text[prev.end:cue.start].strip():
-            # "Turkey rejected calls for a ceasefire": two cue words in a row are one phrase
-            # ("calls for" is a noun here), with one speaker
+                and (not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, s, e)):
+            # "Turkey rejected calls for a ceasefire and said it would ...": two cue words in a row
+            # are one phrase ("calls for" is a noun here), and a verb joined to the last by "and"
+            # shares its subject: the same speaker
             cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
             return last
         if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
@@ -178,11 +179,6 @@ class Attributor:
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)
-        if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
-                and _JOINED.search(self.art.text, s, e):
-            # "Turkey rejected calls for a ceasefire and said it would ...": the same speaker
-            cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
-            return last
         if got is None:
             who = self._antecedent(last)
             if self.comp.anaphors.find(self.art.text, s, e) and who:
