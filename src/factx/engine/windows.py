@@ -53,13 +53,20 @@ def _after(node, core) -> After | None:
     return (got, frozenset(), _ZERO_WIDTH_VEC) if got else None
 
 
-def _after_items(items: list, core) -> After | None:
+def _front(items: list, core) -> tuple[list, tuple | None]:
+    """The items after the zero-width ones in front, and the `_tail` of the first positive
+    lookbehind among those (or None)."""
     behind = None
     while items and (type(items[0]) is core.LookAround or type(items[0]) in _ZERO_WIDTH):
         first = items[0]
         if type(first) is core.LookAround and first.positive and first.behind and behind is None:
             behind = _tail(first.subpattern, core)
         items = items[1:]
+    return items, behind
+
+
+def _after_items(items: list, core) -> After | None:
+    items, behind = _front(items, core)
     plain = _sequence_starts(items, core) if items else None
     if plain:
         return (plain, frozenset(), _ZERO_WIDTH_VEC)
@@ -164,12 +171,7 @@ def _guarded_items(items: list, core) -> Guarded | None:
 
 
 def _guarded_parts(items: list, core) -> Guarded | None:
-    behind = None
-    while items and (type(items[0]) is core.LookAround or type(items[0]) in _ZERO_WIDTH):
-        first = items[0]
-        if type(first) is core.LookAround and first.positive and first.behind and behind is None:
-            behind = _tail(first.subpattern, core)
-        items = items[1:]
+    items, behind = _front(items, core)
     plain = _sequence_starts(items, core) if items else None
     if plain:
         return plain, []
