@@ -7,6 +7,8 @@ polynomially: `\\w*\\w*\\w*\\w*\\w*x` against a 1,200-letter word takes many sec
 """
 from __future__ import annotations
 
+import signal
+import threading
 import time
 
 import pytest
@@ -124,3 +126,56 @@ def test_callers_without_a_timeout_are_not_metered():
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in rx.finditer(text)]
     assert gated.search(text, 5).span() == rx.search(text, 5).span()
     assert gated.search("tidak ada") is None
+
+
+# -- how the budget is enforced: a CPU ticker in the main thread, `timeout=` elsewhere --------------
+
+def _slow_extract(tmp_path, seed, name: str):
+    text = _with(seed, " ".join([TRAP] * TRAPS))
+    rules = [_pack(tmp_path, name, SLOW_QUOTE)]
+    start = time.perf_counter()
+    doc = factx.extract(text, lang="id", rules=rules)
+    return doc, time.perf_counter() - start, text
+
+
+def test_in_the_main_thread_the_ticker_cuts_the_rule_off(tmp_path, seed, monkeypatch):
+    from factx.engine import deadline
+
+    seen = []
+    real = deadline.active
+    monkeypatch.setattr(deadline, "active", lambda: seen.append(real()) or seen[-1])
+    doc, elapsed, text = _slow_extract(tmp_path, seed, "slow")
+    assert seen and all(seen), "rules ran without the ticker"
+    assert any("id.quote.slow" in w and "time budget" in w for w in doc.warnings), doc.warnings
+    assert elapsed < prefilter.budget(text) + 3.0, elapsed
+    # nothing is left behind: no handler, no timer
+    assert signal.getsignal(signal.SIGVTALRM) == signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+
+
+def test_in_another_thread_the_budget_still_holds(tmp_path, seed):
+    out = {}
+
+    def work():
+        out["result"] = _slow_extract(tmp_path, seed, "slow")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+    doc, elapsed, text = out["result"]
+    assert any("id.quote.slow" in w and "time budget" in w for w in doc.warnings), doc.warnings
+    assert elapsed < prefilter.budget(text) + 3.0, elapsed
+
+
+def test_a_handler_of_the_host_program_is_left_alone(tmp_path, seed):
+    calls = []
+    previous = signal.signal(signal.SIGVTALRM, lambda *_: calls.append(1))
+    try:
+        doc, elapsed, text = _slow_extract(tmp_path, seed, "slow")
+        assert signal.getsignal(signal.SIGVTALRM) is not signal.SIG_DFL
+        assert not calls  # factx never armed the timer that would call it
+    finally:
+        signal.signal(signal.SIGVTALRM, previous)
+    assert any("id.quote.slow" in w and "time budget" in w for w in doc.warnings), doc.warnings
+    assert elapsed < prefilter.budget(text) + 3.0, elapsed

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .article import build, decode
-from .engine import runtime
+from .engine import deadline, runtime
 from .engine.sources import RuleError
 from .extractor import Extractor
 from .langdetect import detect
@@ -87,7 +87,8 @@ def extract_record(
         head = art.paragraphs[:3]
         if head:
             pub = comp.dates.find_first(text[head[0].start:head[-1].end], None, need_year=True)
-    claims = Extractor(art, comp, pub, warnings).run()
+    with deadline.watch():  # rules cut off by a CPU ticker, not a clock read per call
+        claims = Extractor(art, comp, pub, warnings).run()
     for c in claims:
         c.pop("_match", None)
     title = text[art.title.start:art.title.end] if art.title else None

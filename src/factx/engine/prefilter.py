@@ -24,6 +24,7 @@ import time
 
 import regex
 
+from . import deadline
 from .literals import LiteralIndex
 from .needs import reach_in, requirements
 
@@ -305,20 +306,33 @@ class Gated:
             left = budget(string)
         clock = time.perf_counter
         begun = clock()
+        # the ticker of engine/deadline.py, where armed: the calls then carry no `timeout=`
+        ticker = deadline.state if deadline.active() else None
+        kwargs: dict = {}
         try:
-            for i in segments:
-                pos, endpos = starts[i], ends[i]
-                remaining = left - (clock() - begun)
-                if remaining <= 0:
-                    raise TimeoutError("the rule has used up its time budget on this text")
-                kwargs = {"timeout": min(timeout, remaining)}
-                if 0 <= pos <= endpos <= len(string):
-                    matches = self._runner(string, pos, endpos, kwargs)
-                else:
-                    matches = self.pattern.finditer(string, pos, endpos, **kwargs)
-                for m in matches:
-                    found.append((i, m))
+            try:
+                for i in segments:
+                    pos, endpos = starts[i], ends[i]
+                    now = clock()
+                    remaining = left - (now - begun)
+                    if remaining <= 0:
+                        raise TimeoutError("the rule has used up its time budget on this text")
+                    if ticker is not None:
+                        ticker.until = now + min(timeout, remaining)
+                    else:
+                        kwargs = {"timeout": min(timeout, remaining)}
+                    if 0 <= pos <= endpos <= len(string):
+                        matches = self._runner(string, pos, endpos, kwargs)
+                    else:
+                        matches = self.pattern.finditer(string, pos, endpos, **kwargs)
+                    for m in matches:
+                        found.append((i, m))
+            finally:
+                if ticker is not None:
+                    ticker.until = None
         except TimeoutError:
+            if ticker is not None:
+                ticker.until = None
             ledger[key] = 0.0  # cut off for the rest of this text
             return found, True
         ledger[key] = left - (clock() - begun)
