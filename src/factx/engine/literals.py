@@ -14,7 +14,7 @@ import bisect
 import ahocorasick
 import regex
 
-from .needs import fold, run_lengths
+from .needs import fold_text, run_lengths
 
 
 class LiteralIndex:
@@ -66,7 +66,7 @@ class LiteralIndex:
             return state
         starts: dict[int, list[int]] = {}
         if self._literals:
-            for last, (i, length) in self._automaton().iter(fold(text)):
+            for last, (i, length) in self._automaton().iter(fold_text(text)):
                 starts.setdefault(i, []).append(last + 1 - length)
         state = (text, starts, {}, {})
         self._state = state

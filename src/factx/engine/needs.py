@@ -56,6 +56,22 @@ def fold(text: str) -> str:
     return folded
 
 
+def fold_text(text: str) -> str:
+    """`fold`, and every character `\\s` matches made a plain space: what the literals of the
+    analysis are looked for in. So "according\\s+to" needs "according " (a word and one white
+    space character), which "accordingly" does not hold, and "a\\s+dozen" needs "a ", not
+    every "a" of the text."""
+    folded = fold(text)
+    if any(c in folded for c in _WHITE_OTHER):
+        folded = folded.translate(_WHITE_TABLE)
+    return folded
+
+
+def _blank(strings) -> bool:
+    """Does a set of literals hold one made of white space only (a plain space hits everywhere)?"""
+    return any(not s.strip(" ") for s in strings)
+
+
 @lru_cache(maxsize=1)
 def _cased() -> tuple[str, frozenset[str]]:
     """Every character with case in the regex module's own Unicode data (which may be newer
@@ -91,6 +107,8 @@ _Width = tuple
 _WHITE_CHARS = [c for a, b in ((9, 13), (32, 32), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A),
                                 (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
                 for c in range(a, b + 1)]
+_WHITE_OTHER = "".join(chr(c) for c in _WHITE_CHARS if c != 32)
+_WHITE_TABLE = str.maketrans(dict.fromkeys(_WHITE_OTHER, " "))
 _RUNS = (r"\s", r"[\s-]", r"\w", r"\S")  # the classes whose runs a width may count
 _ZERO: _Width = (0,) * (1 + len(_RUNS))
 _UNIT: _Width = (1,) + (0,) * len(_RUNS)
@@ -157,12 +175,12 @@ def _rank(s: frozenset[str]) -> tuple[int, int]:
 
 
 def _usable(reqs):
-    return [(s, off) for s, off in reqs if s and "" not in s]
+    return [(s, off) for s, off in reqs if s and "" not in s and not _blank(s)]
 
 
 def _best(candidates) -> frozenset[str] | None:
     """The most selective set of `candidates` (sets, or None)."""
-    usable = [c for c in candidates if c and "" not in c]
+    usable = [c for c in candidates if c and "" not in c and not _blank(c)]
     return max(usable, key=_rank) if usable else None
 
 
@@ -191,7 +209,7 @@ def _analyse(node, core) -> _Info:
             return _EMPTY
         if not node.positive or (node.case_flags & full) == full or not safe(chr(node.value)):
             return _ONE if (node.case_flags & full) != full else _UNKNOWN
-        return frozenset({fold(chr(node.value))}), [], _UNIT
+        return frozenset({fold_text(chr(node.value))}), [], _UNIT
     if t is core.String or t is core.Literal:
         chars = "".join(map(chr, node.characters))
         if (node.case_flags & full) == full:
@@ -199,7 +217,7 @@ def _analyse(node, core) -> _Info:
         width = (len(chars),) + _ZERO[1:]
         if not all(map(safe, chars)):
             return None, [], width
-        return frozenset({fold(chars)}), [], width
+        return frozenset({fold_text(chars)}), [], width
     if t is core.Sequence:
         reqs: list = []
         prefix: _Width | None = _ZERO  # the most the items so far consume
@@ -209,8 +227,15 @@ def _analyse(node, core) -> _Info:
         for item in node.items:
             ex, sub, width = _analyse(item, core)
             reqs += [(s, _add(prefix, off)) for s, off in sub]
+            head = head_of(item, core) if ex is None else None
             if ex is not None and len(run) * len(ex) <= _LIMIT:
                 run = frozenset(a + b for a in run for b in ex)
+            elif head is not None and len(run) * len(head) <= _LIMIT:
+                # `according\s+to`: the run goes on through the repeat's first round ("according "),
+                # and a new one begins after the repeat
+                exact = False
+                reqs.append((frozenset(a + b for a in run for b in head), run_at))
+                run, run_at = frozenset({""}), _add(prefix, width)
             else:
                 exact = False
                 reqs.append((run, run_at))
@@ -267,13 +292,29 @@ def _analyse(node, core) -> _Info:
         return None, _usable(sub + ([(ex, _ZERO)] if ex is not None else [])), most
     if t is core.LookAround or t in _ZERO_WIDTH:
         return _EMPTY  # matches no text: neither helps nor breaks a run of literals
+    run = _run_of(node)
+    if run == _WHITE_RUN:
+        return frozenset({" "}), [], _UNIT  # `\s`: in fold_text, a plain space
+    if run == _WHITE_DASH_RUN:
+        return frozenset({" ", "-"}), [], _UNIT  # `[\s-]`, between the words of a lexicon name
     if t in _ONE_CHAR or isinstance(node, core.SetBase):
         return _ONE
     return _UNKNOWN
 
 
+def head_of(node, core) -> frozenset[str] | None:
+    """The exact strings every match of a repeat begins with (its first round, which it must
+    match: `\s+`, `(?:kota|desa)+`), or None."""
+    if type(node) not in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat) or node.min_count < 1:
+        return None
+    ex = _analyse(node.subpattern, core)[0]
+    return ex if ex and "" not in ex else None
+
+
 def _run_of(node) -> _Width | None:
     """The width of a run of `node` if it is one of _RUNS (`\\s`, `[\\s-]`, ...), else None."""
+    if _RUN_NODES is None:
+        return None
     try:
         return _RUN_NODES.get(node)
     except TypeError:  # a Sequence or a Branch of the parser is not hashable: not one of them
@@ -360,12 +401,20 @@ def _parse(pattern: str, flags: int):
             node = node.items[0] if type(node) is core.Sequence and len(node.items) == 1 else node
             _RUN_NODES[node] = tuple(int(j == i + 1) for j in range(len(_ZERO)))
     starts = starts_of(parsed, core)
+    if starts and _blank(starts):
+        starts = None  # a match may begin with white space: a place to try at every space
     after = None if starts else after_of(parsed, core)
+    if after and (_blank(after[0]) or _blank(after[1])):
+        after = None
     guarded = None if starts or after else guarded_starts(parsed, core)
+    if guarded and (_blank(guarded[0]) or any(_blank(words) for words, _ in guarded[1])):
+        guarded = None
     return (*_analyse(parsed, core), starts, word_initial(parsed, core), after, guarded)
 
 
 _RUN_NODES: dict | None = None
+_WHITE_RUN = tuple(int(j == 1) for j in range(1 + len(_RUNS)))  # `\s` among _RUN_NODES
+_WHITE_DASH_RUN = tuple(int(j == 2) for j in range(1 + len(_RUNS)))  # `[\s-]`
 
 
 def requirements(pattern: str, flags: int) -> Needs | None:
@@ -384,9 +433,12 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     for s, off in pairs:  # the same set found twice: either bound holds, keep the tighter
         if s not in reach or _longer(reach[s], off):
             reach[s] = off
-    # a set that holds another set is implied by it: keep the smaller ones
-    sets = [s for s in reach if not any(o is not s and o < s for o in reach)]
-    sets.sort(key=_rank, reverse=True)
+    # a set is implied by another whose every literal holds one of its own ({"he "} implies
+    # {"he"}, and a set that holds another set is implied by it): keep the implying ones
+    sets: list[frozenset[str]] = []
+    for s in sorted(reach, key=lambda s: (_rank(s), sorted(s)), reverse=True):
+        if not any(_implies(o, s) for o in sets):
+            sets.append(s)
     sets = sets[:_KEEP]
     # the anchor: a bounded set with the smallest reach, unless it is far less selective than
     # the best set (a two-letter word hits everywhere, and each hit costs a search)
@@ -395,6 +447,15 @@ def requirements(pattern: str, flags: int) -> Needs | None:
     anchor = min(bounded, key=lambda i: (reach_in(reach[sets[i]], _TYPICAL), i)) if bounded else None
     return Needs(tuple(sets), anchor, reach[sets[anchor]] if anchor is not None else None, starts, initial, after,
                  guarded)
+
+
+def _implies(o: frozenset[str], s: frozenset[str]) -> bool:
+    """Does every text holding a literal of `o` hold one of `s`?"""
+    if o <= s:
+        return True
+    if len(o) * len(s) > 4096:
+        return False  # too many pairs to compare: keep both, which is always exact
+    return all(any(x in y for x in s) for y in o)
 
 
 def required_literals(pattern: str, flags: int) -> frozenset[str] | None:

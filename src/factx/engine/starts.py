@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from .needs import _IGNORECASE as _FLAGS
-from .needs import _LIMIT, _ZERO_WIDTH, _analyse
+from .needs import _LIMIT, _ZERO_WIDTH, _analyse, head_of
 
 _FEW = 16 * _LIMIT  # the most start strings kept (the Unicode digits are some 700)
 
@@ -130,15 +130,53 @@ def _rest_starts(items: list, core) -> frozenset[str] | None:
         both = head | rest
         return both if len(both) <= _FEW else None
     # the leading run of exact items gives the longest (most selective) start strings
+    run = _leading_run(items, core)
+    if "" not in run:
+        return run
+    found = starts_of(first, core)
+    branches = _branches(first, core)
+    if found is None or branches is None:
+        return found
+    # `(?:about|an|a)\s+...`: each exact branch goes on with what follows ("an ", "a "), so
+    # that "a" is not tried at every word beginning with it
+    lead = _leading_run(items[1:], core)
+    if lead == frozenset({""}):
+        return found
+    out: set[str] = set()
+    for branch in branches:
+        ex, _, _ = _analyse(branch, core)
+        if ex and "" not in ex and len(ex) * len(lead) <= _LIMIT:
+            out |= {a + b for a in ex for b in lead}
+            continue
+        got = starts_of(branch, core)
+        if got is None:
+            return found
+        out |= got
+    return frozenset(out) if len(out) <= _FEW else found
+
+
+def _leading_run(items: list, core) -> frozenset[str]:
+    """The exact strings the items in front match, joined, up to the first inexact one (through
+    the first round of a repeat: `a\s+dozen` gives "a "); {""} when the first is inexact."""
     run = frozenset({""})
     for item in items:
         ex, _, _ = _analyse(item, core)
-        if ex is None or "" in ex or len(run) * len(ex) > _LIMIT:
+        if ex is None:
+            head = head_of(item, core)
+            if head is not None and len(run) * len(head) <= _LIMIT:
+                run = frozenset(a + b for a in run for b in head)
+            break
+        if "" in ex or len(run) * len(ex) > _LIMIT:
             break
         run = frozenset(a + b for a in run for b in ex)
-    if "" not in run:
-        return run
-    return starts_of(first, core)
+    return run
+
+
+def _branches(node, core) -> list | None:
+    """The branches of an alternation (through groups), or None if `node` is not one."""
+    while type(node) is core.Group or type(node) is core.Atomic:
+        node = node.subpattern
+    return list(node.branches) if type(node) is core.Branch and len(node.branches) <= _LIMIT else None
 
 
 def _optional_starts(node, core) -> frozenset[str] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..engine.needs import fold
+from ..engine.needs import fold_text
 
 if TYPE_CHECKING:  # the rule-file models are not needed to run a grammar loaded from the cache
     from ..engine.schema import Dates
@@ -64,7 +64,7 @@ class DateGrammar:
         for (_, rx), needed in zip(self.compiled, self.needed):
             if needed:
                 if folded is None:
-                    folded = fold(text)
+                    folded = fold_text(text)
                 if not any(word in folded for word in needed):
                     continue
             for m in rx.finditer(text):
