@@ -62,8 +62,9 @@ def fold_text(text: str) -> str:
     space character), which "accordingly" does not hold, and "a\\s+dozen" needs "a ", not
     every "a" of the text."""
     folded = fold(text)
-    if any(c in folded for c in _WHITE_OTHER):
-        folded = folded.translate(_WHITE_TABLE)
+    for c in _WHITE_OTHER:  # a few fast scans: str.translate is ten times slower here
+        if c in folded:
+            folded = folded.replace(c, " ")
     return folded
 
 
@@ -108,7 +109,6 @@ _WHITE_CHARS = [c for a, b in ((9, 13), (32, 32), (0x85, 0x85), (0xA0, 0xA0), (0
                                 (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
                 for c in range(a, b + 1)]
 _WHITE_OTHER = "".join(chr(c) for c in _WHITE_CHARS if c != 32)
-_WHITE_TABLE = str.maketrans(dict.fromkeys(_WHITE_OTHER, " "))
 _RUNS = (r"\s", r"[\s-]", r"\w", r"\S")  # the classes whose runs a width may count
 _ZERO: _Width = (0,) * (1 + len(_RUNS))
 _UNIT: _Width = (1,) + (0,) * len(_RUNS)
