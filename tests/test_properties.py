@@ -318,14 +318,16 @@ PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", 
           # what windows.after_of reads: a lookbehind naming the word a match follows
           r"(?<=said\s)", r"(?<=(?:the|Ganja)\s+)", r"(?<=[,.]\s{1,2}(?:told|a)\s+)", r"(?<=killed)",
           # white space as a literal (needs.fold_text): one `\s`, `[\s-]`, a word list followed by a run
-          r"\s", r"[\s-]", r"(?:an|a|about)\s+", r"said[\s-]+a"]
+          r"\s", r"[\s-]", r"(?:an|a|about)\s+", r"said[\s-]+a",
+          # a set of a few characters as a literal: an optional opening quote, a capital or not
+          r'["“]?', r"[Tt]old", r"[,.]"]
 ANCHOR_TEXT = "said told killed Ganja the Armenian Azeri forces 12 , . -\n a 1.5 aa"
 
 
 @settings(FAST, max_examples=150)
 @given(pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
        alt=st.lists(st.sampled_from(PIECES), max_size=4),
-       words=st.lists(st.sampled_from(ANCHOR_TEXT.split(" ") + ["  ", "   ", "\t", "x", "Told", "\xa0", "a\u2003said", "said-a"]), max_size=40))
+       words=st.lists(st.sampled_from(ANCHOR_TEXT.split(" ") + ["  ", "   ", "\t", "x", "Told", "\xa0", "a\u2003said", "said-a", '"said', "“Told"]), max_size=40))
 def test_anchored_search_finds_what_finditer_finds(pieces, alt, words):
     """Random patterns over a few words, whitespace runs and repeats: trying a pattern only
     near its anchor's hits gives the very matches, groups and order of a full finditer."""

@@ -292,6 +292,13 @@ def _analyse(node, core) -> _Info:
         return None, _usable(sub + ([(ex, _ZERO)] if ex is not None else [])), most
     if t is core.LookAround or t in _ZERO_WIDTH:
         return _EMPTY  # matches no text: neither helps nor breaks a run of literals
+    if t is core.SetUnion and node.positive and not node.zerowidth and 0 < len(node.items) <= 16 and all(
+            type(i) is core.Character and i.positive and not i.zerowidth for i in node.items):
+        # `["“]`: one of a few characters, folded like a literal
+        chars = [chr(i.value) for i in node.items]
+        if (node.case_flags & full) == full or not all(map(safe, chars)):
+            return _ONE
+        return frozenset(fold_text(c) for c in chars), [], _UNIT
     run = _run_of(node)
     if run == _WHITE_RUN:
         return frozenset({" "}), [], _UNIT  # `\s`: in fold_text, a plain space
