@@ -470,3 +470,12 @@ def test_start_strings_that_hold_unless_a_guard_word_is_there():
     first = texts[0]
     assert not gated._guarded_off(first, 0, len(first))
     assert gated._guarded_off(texts[1], 0, len(texts[1]))
+
+
+@settings(FAST, max_examples=300)
+@given(text=st.text(max_size=40) | st.text(string.printable, max_size=40))
+def test_the_gazetteer_fold_of_ascii_text_is_its_per_character_fold(text):
+    """gazetteer.fold takes a shortcut for ASCII text; it must give what folding each character does."""
+    from factx.lexicon import gazetteer
+
+    assert gazetteer.fold(text) == "".join(map(gazetteer._fold_char, text))

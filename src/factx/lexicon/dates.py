@@ -65,7 +65,7 @@ class DateGrammar:
             if needed:
                 if folded is None:
                     folded = fold_text(text)
-                if not any(word in folded for word in needed):
+                if not any(map(folded.__contains__, needed)):
                     continue
             for m in rx.finditer(text):
                 if need_year and not m.groupdict().get("year"):

@@ -25,7 +25,9 @@ def _fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Same length as `text`, so offsets carry over."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():  # the common case: lower case, and hyphens read as spaces
+        return text.lower().replace("-", " ")
+    return "".join(map(_fold_char, text))
 
 
 def _is_word(c: str) -> bool:
