@@ -8,9 +8,9 @@ pattern is reduced to literal sets every match contains (engine/needs.py); once
 per article, one Aho-Corasick pass over the case-folded text finds where those
 literals are; a rule then runs only on the segments that hold a literal of each of
 its sets, and there only at the places where a match can begin (the hits of the
-strings every match starts with, engine/starts.py: Gated._from_starts) or, where a
-set bounds how far before its literal a match can start, only from there
-(Gated._anchored).
+strings every match starts with, engine/starts.py) or, where a set bounds how far
+before its literal a match can start, only from there: the runners of
+engine/runners.py.
 
 This is an exact optimisation: it only skips where the regex could not match, so
 the claims never change. A pattern the analysis cannot read gets no filter and
@@ -26,7 +26,8 @@ import regex
 
 from . import deadline
 from .literals import LiteralIndex
-from .needs import reach_in, requirements
+from .runners import Runners
+from .needs import requirements
 
 
 # -- how long a rule may run on one text ----------------------------------------------------------
@@ -45,11 +46,7 @@ def budget(text: str) -> float:
     return BUDGET + BUDGET_PER_CHAR * len(text)
 
 
-_SMALL_REACH = 12  # up to this reach, a pattern is tried at each position before a hit, not searched
-_DENSE = 4  # a place to try every 4 characters or more often: a plain search is cheaper
-
-
-class Gated:
+class Gated(Runners):
     """A compiled pattern that first asks the LiteralIndex whether a segment can match.
 
     It stands in for the `regex.Pattern` (everything but `finditer` and `search` goes
@@ -111,154 +108,6 @@ class Gated:
             return False
         return not all(self.index.present(k, string, *bounds) for k in self.keys)
 
-    def _anchored(self, string: str, pos: int, endpos: int, kwargs: dict):
-        """What `pattern.finditer(string, pos, endpos)` finds, trying only near the anchor.
-
-        Every match holds an anchor literal that starts at most `reach` characters after
-        the match does. So a match starting at or after `pos` starts within `reach` before
-        the first hit at or after `pos`, or later: searching from there finds the same
-        leftmost match, and when it finds none there is none. A small reach is cheaper
-        still: the pattern is tried only at the few positions before each hit.
-        """
-        begins, ends = self.index.spans(self.anchor, string)
-        reach = reach_in(self.reach, self.index.runs(string))
-        rx = self.pattern
-        j = bisect.bisect_left(begins, pos)
-        tried = pos  # every start below this has been tried (or cannot match)
-        while True:
-            while j < len(begins) and begins[j] < endpos and (begins[j] < pos or ends[j] > endpos):
-                j += 1
-            if j >= len(begins) or begins[j] >= endpos:
-                return
-            hit = begins[j]
-            first = max(tried, hit - reach)
-            if reach <= _SMALL_REACH:
-                m = None
-                for start in range(first, hit + 1):
-                    m = rx.match(string, start, endpos, **kwargs)
-                    if m is not None:
-                        break
-                tried = hit + 1
-                if m is None:
-                    j += 1
-                    continue
-            else:
-                m = rx.search(string, first, endpos, **kwargs)
-                if m is None:
-                    return
-            yield m
-            pos = tried = m.end() if m.end() > m.start() else m.end() + 1
-            if pos > endpos:
-                return
-
-    def _from_starts(self, string: str, pos: int, endpos: int, kwargs: dict):
-        """What `pattern.finditer(string, pos, endpos)` finds, trying only where a match can begin.
-
-        Every match begins with one of the start strings, so the leftmost match from `pos`
-        begins at the first of their hits where the pattern matches. With an anchor, a hit
-        is tried only if an anchor literal starts within `reach` after it.
-        """
-        begins = self.index.spans(self.starts, string)[0]
-        anchored = self.anchor is not None and self.reach is not None
-        if anchored:
-            hit_begins, hit_ends = self.index.spans(self.anchor, string)
-            reach = reach_in(self.reach, self.index.runs(string))
-        rx = None  # unpickled at the first place worth trying: many rules have none
-        j = bisect.bisect_left(begins, pos)
-        last = -1
-        while j < len(begins):
-            p = begins[j]
-            if p >= endpos:
-                return
-            if p == last:  # two start strings at one place ("Armenia", "Armenian")
-                j += 1
-                continue
-            if anchored:
-                k = bisect.bisect_left(hit_begins, p)
-                while k < len(hit_begins) and hit_begins[k] <= p + reach and hit_ends[k] > endpos:
-                    k += 1
-                if k >= len(hit_begins) or hit_begins[k] >= endpos:
-                    return  # no anchor hit left in the segment: no match either
-                if hit_begins[k] > p + reach:  # none close enough: on to where the next one is
-                    j = bisect.bisect_left(begins, hit_begins[k] - reach, j + 1)
-                    continue
-            last = p
-            if rx is None:
-                rx = self.pattern
-            m = rx.match(string, p, endpos, **kwargs)
-            if m is None:
-                j += 1
-                continue
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-            j = bisect.bisect_left(begins, pos)
-
-    def _runner(self, string: str, pos: int, endpos: int, kwargs: dict):
-        """The cheapest exact way to find the matches in string[pos:endpos]: try the pattern
-        only where a match can begin (unless such places are dense: then one search is
-        cheaper than many tries), else only near its anchor, else search as written."""
-        if self.starts is not None:
-            begins = self.index.spans(self.starts, string)[0]
-            tries = bisect.bisect_left(begins, endpos) - bisect.bisect_left(begins, pos)
-            if tries * _DENSE <= endpos - pos:
-                return self._from_starts(string, pos, endpos, kwargs)
-        elif self.after is not None:
-            places = self._places_after(string, pos, endpos)
-            if len(places) * _DENSE <= endpos - pos:
-                return self._at(places, string, pos, endpos, kwargs)
-        elif self.guarded is not None and not self._guarded_off(string, pos, endpos):
-            begins = self.index.spans(self.guarded[0], string)[0]
-            places = begins[bisect.bisect_left(begins, pos):bisect.bisect_left(begins, endpos)]
-            if len(places) * _DENSE <= endpos - pos:
-                return self._at(places, string, pos, endpos, kwargs)
-        if self.anchor is not None and self.reach is not None:
-            return self._anchored(string, pos, endpos, kwargs)
-        return self.pattern.finditer(string, pos, endpos, **kwargs)
-
-    def _places_after(self, string: str, pos: int, endpos: int) -> list[int]:
-        """Where in string[pos:endpos] a match can begin, by `after`: at a hit of its begin
-        strings, or up to its width after the end of a hit of its after strings (which may
-        lie before `pos`: a lookbehind sees past the segment's start)."""
-        begin, key, width, longest = self.after
-        index = self.index
-        reach = reach_in(width, index.runs(string))
-        places = set()
-        if begin is not None:
-            begins = index.spans(begin, string)[0]
-            places.update(begins[bisect.bisect_left(begins, pos):bisect.bisect_left(begins, endpos)])
-        begins, ends = index.spans(key, string)
-        for j in range(bisect.bisect_left(begins, pos - reach - longest), bisect.bisect_left(begins, endpos)):
-            e = ends[j]
-            places.update(range(max(e, pos), min(e + reach, endpos) + 1))
-        return sorted(places)
-
-    def _guarded_off(self, string: str, pos: int, endpos: int) -> bool:
-        """Is a guard's word there (in the segment, or as far before it as a lookbehind
-        reaches)? Then a match may begin elsewhere than at the start strings."""
-        index = self.index
-        for key, width, longest in self.guarded[1]:
-            lo = pos if width is None else max(0, pos - reach_in(width, index.runs(string)) - longest)
-            if index.present(key, string, lo, endpos):
-                return True
-        return False
-
-    def _at(self, places: list[int], string: str, pos: int, endpos: int, kwargs: dict):
-        """What `pattern.finditer(string, pos, endpos)` finds, when every match begins at one of
-        `places` (sorted): the pattern is tried there only, from left to right."""
-        rx = None  # unpickled at the first place: many rules have none
-        for p in places:
-            if p < pos:
-                continue
-            if rx is None:
-                rx = self.pattern
-            m = rx.match(string, p, endpos, **kwargs)
-            if m is None:
-                continue
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-            if pos > endpos:
-                return
-
     def _matches(self, string, pos, endpos, kwargs):
         bounds = self._bounds(string, pos, endpos, kwargs)
         if bounds is not None:
@@ -309,6 +158,7 @@ class Gated:
         # the ticker of engine/deadline.py, where armed: the calls then carry no `timeout=`
         ticker = deadline.state if deadline.active() else None
         kwargs: dict = {}
+        plan = self._plan(string) if self.starts is not None else None  # once, not per segment
         try:
             try:
                 for i in segments:
@@ -322,7 +172,7 @@ class Gated:
                     else:
                         kwargs = {"timeout": min(timeout, remaining)}
                     if 0 <= pos <= endpos <= len(string):
-                        matches = self._runner(string, pos, endpos, kwargs)
+                        matches = self._runner(string, pos, endpos, kwargs, plan)
                     else:
                         matches = self.pattern.finditer(string, pos, endpos, **kwargs)
                     for m in matches:
