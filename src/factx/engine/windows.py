@@ -13,7 +13,7 @@ them to try a rule only at those places. Strings are folded, as there.
 """
 from __future__ import annotations
 
-from .needs import _LIMIT, _ZERO, _ZERO_WIDTH, _analyse
+from .needs import _LIMIT, _ZERO, _ZERO_WIDTH, _analyse, head_of
 from .starts import _FEW, _min_len, _optional_starts, _sequence_starts, starts_of
 
 # -- right after a word a lookbehind needs ---------------------------------------------------------
@@ -109,6 +109,9 @@ def _tail(node, core) -> tuple[frozenset[str], tuple] | None:
                 return run, width
             continue
         if run is not None:
+            last = head_of(item, core)  # `\s{1,3}and`: a repeat ends with one of its rounds (" and")
+            if last is not None and len(run) * len(last) <= _LIMIT:
+                run = frozenset(a + b for a in last for b in run)
             return run, width
         if type(item) in (core.Group, core.Atomic, core.Branch, core.Sequence):
             inner = _tail(item, core)  # `(?:town\s+of|city\s+of)`: ends with "of"
