@@ -184,3 +184,21 @@ def test_one_edit():
 def test_a_news_outlet_after_the_verb_is_a_hearer_only_when_a_speaker_stands_before(text, party, speaker):
     doc = factx.extract(text, lang="en")
     assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)]
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    # the speech tag set off by commas inside the sentence names the speaker by its own clause,
+    # not by a place of the claim before it
+    ("In Stepanakert, Armenian officials said, the shelling of Shushi continued through the night.",
+     "armenia", "Armenian officials"),
+    # a speaker named after its cue ends where the next cue begins
+    ("Azerbaijani forces shelled Martuni, a spokeswoman for the Karabakh army said, citing local residents.",
+     "nagorno-karabakh", "the Karabakh army"),
+    # "States" in "the United States" is no speech verb
+    ("Talks were joined by the co-chairs of the OSCE Minsk Group, led by France, Russia and the United States, "
+     'which described them as "intensive discussions" on the ceasefire.', "osce", "the OSCE Minsk Group"),
+])
+def test_a_speech_tag_between_commas_names_its_own_speaker(text, party, speaker):
+    doc = factx.extract(text, lang="en")
+    first = doc.claims[0]
+    assert first.party == party and first.speaker.endswith(speaker), doc.claims

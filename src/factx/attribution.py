@@ -87,8 +87,11 @@ class Attributor:
             prev_resolved = any(c.resolved for c in cues) if cues else False
             prev_end = sent.start
             prev: Cue | None = None
-            for cue in cues:
-                last = self._resolve(cue, prev_end, sent.end, last, prev)
+            for j, cue in enumerate(cues):
+                # a speaker named after its cue ends where the next cue begins: "a spokeswoman
+                # for the Karabakh army said, citing ..." is the army's, not "the army said"
+                hi = cues[j + 1].start if cue.side == "after" and j + 1 < len(cues) else sent.end
+                last = self._resolve(cue, prev_end, hi, last, prev)
                 prev_end, prev = cue.end, cue
                 if last is not None and not last.media:
                     self._source = last
@@ -197,8 +200,18 @@ class Attributor:
         return last
 
     def _trailing(self, cue: Cue, hi: int) -> bool:
-        """Does the cue close its sentence ("..., officials said on Sunday.")?"""
-        return self._trailing_at(cue.end, hi)
+        """Does the cue close its sentence ("..., officials said on Sunday."), or a clause set
+        off by commas ("65 were killed, the region's ombudsman said, and 150 injured")?"""
+        if self._trailing_at(cue.end, hi):
+            return True
+        comma = _COMMA.search(self.art.text, cue.end, hi)
+        return comma is not None and self.art.text[comma.start():comma.end()].strip() in (",", ";") \
+            and self._trailing_at(cue.end, comma.start()) and _COMMA.search(self.art.text, self._start_of(cue), cue.start) is not None
+
+    def _start_of(self, cue: Cue) -> int:
+        """Where the sentence of `cue` begins."""
+        idx = self.art.sentences_between(cue.start, cue.end)
+        return self.art.sentences[idx[0]].start if idx else cue.start
 
     def _trailing_at(self, at: int, hi: int) -> bool:
         rest = self.art.text[at:hi]
