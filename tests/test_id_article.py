@@ -76,3 +76,18 @@ def test_date_option_overrides_the_text(tmp_path):
     proc = run_cli("extract", "--date", "2020-11-02", str(SEED))
     doc = json.loads(proc.stdout)
     assert doc["published"] == "2020-11-02"
+
+
+def test_the_speaker_ends_before_the_time_and_an_aside_in_brackets():
+    """'Kementerian Pertahanan Armenia pada Selasa (29/9/2020) mengatakan ...': the bracketed
+    date is no break between the speaker and the verb, and the speaker's name ends at "pada"."""
+    text = ("Kementerian Pertahanan Armenia pada Selasa (29/9/2020) mengatakan 40 tentaranya tewas dan lebih dari "
+            "100 lainnya luka-luka dalam bentrokan dengan pasukan Azerbaijan di Nagorno-Karabakh.")
+    doc = factx.extract(text, lang="id")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == \
+        [("casualty", "armenia", "Kementerian Pertahanan Armenia")] * 2
+
+
+def test_a_headline_verb_names_the_headline_speaker():
+    doc = factx.extract("Armenia Laporkan 40 Tentaranya Tewas dalam Pertempuran Terbaru\n\nIsi berita.", lang="id")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("casualty", "armenia", "Armenia")]

@@ -21,6 +21,7 @@ _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“�
 _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
+_ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
 _LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
@@ -130,8 +131,12 @@ class Attributor:
         if cue.side == "before":
             # a speaker's noun phrase is short: look no further back than _REACH characters
             s = max(lo, cue.start - _REACH)
+            # a short aside in brackets is no break: "Kementerian Pertahanan Armenia pada Selasa
+            # (29/9/2020) mengatakan ..."
+            asides = [m.span() for m in _ASIDE.finditer(text, s, cue.start)]
             for m in _HARD_BREAK.finditer(text, s, cue.start):
-                s = m.end()
+                if not any(a <= m.start() < b for a, b in asides):
+                    s = m.end()
             return s, cue.start
         hi = min(hi, cue.end + _REACH)
         e = hi
@@ -272,6 +277,11 @@ class Attributor:
                 elif m.start() >= anchor_end:
                     ce = m.start()
                     break
+        if self.comp.speaker_end is not None:
+            # "Kementerian Pertahanan Armenia pada Selasa (29/9) mengatakan": the name ends before the time
+            m = self.comp.speaker_end.search(text, anchor_end, ce)
+            if m:
+                ce = m.start()
         words = _trim(text[cs:ce])
         if len(words.split()) > 12:
             words = " ".join(_trim(text[anchor:ce]).split()[:12])

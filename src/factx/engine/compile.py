@@ -334,7 +334,9 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         continuation=regex.compile(r"\s*(?:" + "|".join(exp.terms["continuation"]) + r")\b", FLAGS)
         if exp.terms.get("continuation") else None,
         transcript=regex.compile(r"\s*(?:" + "|".join(exp.terms["transcript"]) + r")", FLAGS)
-        if exp.terms.get("transcript") else None)
+        if exp.terms.get("transcript") else None,
+        speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
+        if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS))
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:

@@ -75,7 +75,7 @@ class CompiledRule(Plain):
 class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
-                 "since_marker", "continuation", "transcript")
+                 "since_marker", "continuation", "transcript", "speaker_end")
 
     def __init__(
         self,
@@ -97,6 +97,7 @@ class CompiledLang(Plain):
         since_marker: regex.Pattern | None = None,
         continuation: regex.Pattern | None = None,
         transcript: regex.Pattern | None = None,
+        speaker_end: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -116,6 +117,7 @@ class CompiledLang(Plain):
         self.since_marker = since_marker  # "sejak", "since": a date that starts a period
         self.continuation = continuation  # "Selain itu,": a sentence that goes on with the last speaker
         self.transcript = transcript  # a title naming the speaker of the whole text ("X's remarks")
+        self.speaker_end = speaker_end  # "pada Selasa", "on Monday", "(...)": words after a speaker's name
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
