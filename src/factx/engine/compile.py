@@ -163,7 +163,9 @@ class Expander:
         # "the Artsakh Information Center", "Ganja State University": a name inside a body's name
         inside = "|".join(self.terms.get("name_continuation", []))
         not_part = rf"(?!\s+(?:{inside})\b)" if inside else ""
-        self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w){not_part}|(?<=(?:{prefix})\s+){word}(?:\s+{word})?)"
+        # the lookbehind runs only where a capital begins: it is costly, and {word} needs one there
+        self.place_re = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w){not_part}|(?=(?-i:\p{{Lu}}))(?<=(?:{prefix})\s+){word}"
+                         rf"(?:\s+{word})?)"
                          if places else rf"(?:{prefix})\s+{word}")
         joiner = "|".join(self.terms.get("list_and", [])) or "and"
         # a later item is no possessor: "Stepanakert, Karabakh's presidency said" lists one place
