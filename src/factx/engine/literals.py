@@ -50,6 +50,15 @@ class LiteralIndex:
                 self._initial.add(key)
         return key
 
+    @property
+    def _lengths(self) -> tuple[list[int], int]:
+        """Each literal's length, by id, and a number above all of them."""
+        found = self.__dict__.get("_length_list")
+        if found is None or len(found[0]) != len(self._literals):
+            lengths = [len(s) for s in self._literals]
+            found = self.__dict__["_length_list"] = (lengths, max(lengths, default=0) + 1)
+        return found
+
     def _automaton(self):
         if self._auto is None:
             auto = ahocorasick.Automaton()
@@ -85,11 +94,14 @@ class LiteralIndex:
             if len(starts) < len(ids):  # few literals of the language occur: look at those only
                 members = self._members(key)
                 ids = [i for i in starts if i in members]
-            lits = self._literals
-            pairs = sorted([(s, s + len(lits[i])) for i in ids if i in starts for s in starts[i]])
+            # each hit as one int, start * w + length (w: longer than any literal): sorting ints
+            # is several times cheaper than sorting (start, end) pairs
+            lengths, w = self._lengths
+            packed = sorted([s * w + lengths[i] for i in ids if i in starts for s in starts[i]])
             if key in self._initial:
-                pairs = [p for p in pairs if p[0] == 0 or not _word_char(text[p[0] - 1])]
-            found = spans[key] = ([p[0] for p in pairs], [p[1] for p in pairs])
+                packed = [v for v in packed if v < w or not _word_char(text[v // w - 1])]
+            begins = [v // w for v in packed]
+            found = spans[key] = (begins, [b + v % w for b, v in zip(begins, packed)])
         return found
 
     def occurs(self, key: int, text: str) -> bool:
@@ -101,9 +113,8 @@ class LiteralIndex:
             return bool(found[0])
         ids = self._sets[key]
         if len(starts) < len(ids):
-            members = self._members(key)
-            return any(i in members for i in starts)
-        return any(i in starts for i in ids)
+            return not self._members(key).isdisjoint(starts)
+        return not starts.keys().isdisjoint(ids)
 
     def _members(self, key: int) -> frozenset[int]:
         sets = self.__dict__.setdefault("_member_sets", {})
