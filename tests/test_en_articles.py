@@ -202,3 +202,17 @@ def test_a_speech_tag_between_commas_names_its_own_speaker(text, party, speaker)
     doc = factx.extract(text, lang="en")
     first = doc.claims[0]
     assert first.party == party and first.speaker.endswith(speaker), doc.claims
+
+
+@pytest.mark.parametrize("text, lang, party", [
+    ('"Markets were worried about supply," said one analyst in London.', "en", None),
+    ("A resident of Stepanakert said the shelling of Shushi went on all night.", "en", None),
+    ("Officials in Stepanakert said Azerbaijani drones struck Shushi.", "en", "nagorno-karabakh"),
+    ("Local officials in Nagorno-Karabakh said Azerbaijani drones struck Shushi.", "en", "nagorno-karabakh"),
+    ("Seorang warga di Stepanakert mengatakan serangan ke kota Shusha berlangsung sepanjang malam.", "id", None),
+])
+def test_a_bystander_located_by_a_place_speaks_for_no_side(text, lang, party):
+    """A capital names its government ("Moscow said"), but "one analyst in London" or "a
+    resident of Stepanakert" is only located there (vocab term `bystander`)."""
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims] == [party], doc.claims

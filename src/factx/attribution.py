@@ -21,6 +21,7 @@ _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“�
 _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
+_LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
@@ -250,6 +251,9 @@ class Attributor:
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             party = None if best.tier == MEDIA else best.key
+            if party is not None and self.comp.bystander is not None and _LOCATED.search(text, s, best.start) \
+                    and self.comp.bystander.search(text, s, best.start):
+                party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
         if names_only:
             return None

@@ -338,7 +338,9 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         transcript=regex.compile(r"\s*(?:" + "|".join(exp.terms["transcript"]) + r")", FLAGS)
         if exp.terms.get("transcript") else None,
         speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
-        if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS))
+        if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS),
+        bystander=regex.compile(r"\b(?:" + "|".join(exp.terms["bystander"]) + r")\b", FLAGS)
+        if exp.terms.get("bystander") else None)
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:

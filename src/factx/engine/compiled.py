@@ -75,7 +75,7 @@ class CompiledRule(Plain):
 class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
-                 "since_marker", "continuation", "transcript", "speaker_end")
+                 "since_marker", "continuation", "transcript", "speaker_end", "bystander")
 
     def __init__(
         self,
@@ -98,6 +98,7 @@ class CompiledLang(Plain):
         continuation: regex.Pattern | None = None,
         transcript: regex.Pattern | None = None,
         speaker_end: regex.Pattern | None = None,
+        bystander: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -118,6 +119,7 @@ class CompiledLang(Plain):
         self.continuation = continuation  # "Selain itu,": a sentence that goes on with the last speaker
         self.transcript = transcript  # a title naming the speaker of the whole text ("X's remarks")
         self.speaker_end = speaker_end  # "pada Selasa", "on Monday", "(...)": words after a speaker's name
+        self.bystander = bystander  # "an analyst", "a resident": someone only located by the place that follows
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
