@@ -26,7 +26,7 @@ import regex
 
 from . import deadline
 from .literals import LiteralIndex
-from .runners import Runners
+from .runners import _DENSE, Runners
 from .needs import requirements
 
 
@@ -171,6 +171,12 @@ class Gated(Runners):
                         ticker.until = now + min(timeout, remaining)
                     else:
                         kwargs = {"timeout": min(timeout, remaining)}
+                    if plan is not None and 0 <= pos <= endpos <= len(string):
+                        begins = plan[0]
+                        j = bisect.bisect_left(begins, pos)
+                        if (bisect.bisect_left(begins, endpos, j) - j) * _DENSE <= endpos - pos:
+                            self._starts_into(found, i, string, pos, endpos, kwargs, plan, j)
+                            continue  # the common case, without a generator per segment
                     if 0 <= pos <= endpos <= len(string):
                         matches = self._runner(string, pos, endpos, kwargs, plan)
                     else:

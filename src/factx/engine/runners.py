@@ -77,20 +77,31 @@ class Runners:
         return begins, None, 0
 
     def _from_starts(self, string: str, pos: int, endpos: int, kwargs: dict, plan: tuple | None = None):
-        """What `pattern.finditer(string, pos, endpos)` finds, trying only where a match can begin.
+        """What `pattern.finditer(string, pos, endpos)` finds, trying only where a match can begin
+        (see `_starts_into`)."""
+        found: list = []
+        self._starts_into(found, 0, string, pos, endpos, kwargs, self._plan(string) if plan is None else plan)
+        return (m for _, m in found)
+
+    def _starts_into(self, found: list, i: int, string: str, pos: int, endpos: int, kwargs: dict, plan: tuple,
+                     j: int | None = None) -> None:
+        """Append (i, match) for each match of `pattern.finditer(string, pos, endpos)`, trying only
+        where a match can begin. `j`: the index of the first start hit at or after `pos`, if known.
 
         Every match begins with one of the start strings, so the leftmost match from `pos`
         begins at the first of their hits where the pattern matches. With an anchor, a hit
         is tried only if an anchor literal starts within `reach` after it.
         """
-        begins, hits, reach = self._plan(string) if plan is None else plan
+        begins, hits, reach = plan
         anchored = hits is not None
         if anchored:
             hit_begins, hit_ends = hits
         rx = None  # unpickled at the first place worth trying: many rules have none
-        j = bisect.bisect_left(begins, pos)
+        if j is None:
+            j = bisect.bisect_left(begins, pos)
         last = -1
-        while j < len(begins):
+        n = len(begins)
+        while j < n:
             p = begins[j]
             if p >= endpos:
                 return
@@ -113,7 +124,7 @@ class Runners:
             if m is None:
                 j += 1
                 continue
-            yield m
+            found.append((i, m))
             pos = m.end() if m.end() > m.start() else m.end() + 1
             j = bisect.bisect_left(begins, pos)
 
