@@ -82,6 +82,8 @@ class Numbers(_Strict):
     lang: str
     digits: str = Field(description="regex of a written number; separators are removed before int()")
     thousands_separator: str
+    decimal_separator: str | None = Field(
+        default=None, description="'.' or ',': a decimal before a large multiplier reads as a number (1.5 million)")
     words: dict[str, int] = Field(description="words that add their value: two, dua, twenty")
     multipliers: dict[str, int] = Field(default_factory=dict, description="hundred, thousand, puluh, ribu")
     teens: dict[str, int] = Field(default_factory=dict, description="suffix words that add: belas (+10)")

@@ -39,6 +39,11 @@ class NumberGrammar:
         conn_part = rf"(?:(?:{conn})\s+)?" if conn else ""
         words_re = rf"(?:{word})(?:(?:\s+|-){conn_part}(?:{word}))*"
         digits_re = rf"(?:{spec.digits})(?:\s+(?:{large}))?"
+        self._decimal = spec.decimal_separator
+        if self._decimal and large != "(?!)":
+            # "1.5 million", "2,5 juta": a decimal only before a large multiplier
+            point = re.escape(self._decimal)
+            digits_re = rf"(?:\d+{point}\d+\s+(?:{large})|{digits_re})"
         number = rf"(?:{digits_re}|{words_re})(?:\s*\((?:{spec.digits}|{words_re})\))?"
         # not the tail of 1.5 or 5,000; a period after a word is a glued sentence end ("Karabakh.Sixteen")
         self.number_re = rf"(?<![\w]|\d[.,])(?:{number})(?![\w])"
@@ -54,6 +59,10 @@ class NumberGrammar:
         text = _PAREN.sub("", text.strip()).strip()
         low = text.lower()
         head, _, tail = low.partition(" ")
+        if self._decimal and tail.strip() in self.mult and re.fullmatch(rf"\d+{re.escape(self._decimal)}\d+", head):
+            whole, _, part = head.partition(self._decimal)
+            scaled = (int(whole) * 10 ** len(part) + int(part)) * self.mult[tail.strip()]
+            return scaled // 10 ** len(part) if scaled % 10 ** len(part) == 0 else round(scaled / 10 ** len(part))
         if self._digits.match(head):
             value = int(re.sub(r"\D", "", head))
             tail = tail.strip()
