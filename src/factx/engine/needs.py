@@ -311,7 +311,7 @@ def _analyse(node, core) -> _Info:
 
 def head_of(node, core) -> frozenset[str] | None:
     """The exact strings every match of a repeat begins with (its first round, which it must
-    match: `\s+`, `(?:kota|desa)+`), or None."""
+    match: `\\s+`, `(?:kota|desa)+`), or None."""
     if type(node) not in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat) or node.min_count < 1:
         return None
     ex = _analyse(node.subpattern, core)[0]

@@ -157,7 +157,7 @@ def _rest_starts(items: list, core) -> frozenset[str] | None:
 
 def _leading_run(items: list, core) -> frozenset[str]:
     """The exact strings the items in front match, joined, up to the first inexact one (through
-    the first round of a repeat: `a\s+dozen` gives "a "); {""} when the first is inexact."""
+    the first round of a repeat: `a\\s+dozen` gives "a "); {""} when the first is inexact."""
     run = frozenset({""})
     for item in items:
         ex, _, _ = _analyse(item, core)
