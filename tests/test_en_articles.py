@@ -216,3 +216,10 @@ def test_a_bystander_located_by_a_place_speaks_for_no_side(text, lang, party):
     resident of Stepanakert" is only located there (vocab term `bystander`)."""
     doc = factx.extract(text, lang=lang)
     assert [c.party for c in doc.claims] == [party], doc.claims
+
+
+def test_the_backer_of_a_speaker_is_not_the_speaker():
+    """'Yerevan-backed separatists said ...': Yerevan (a stronger name than "separatists")
+    only modifies the speaker."""
+    doc = factx.extract("Yerevan-backed separatists said Azerbaijani forces shelled Martuni overnight.", lang="en")
+    assert [(c.party, c.speaker) for c in doc.claims] == [("nagorno-karabakh", "Yerevan-backed separatists")]

@@ -21,6 +21,7 @@ _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“�
 _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
+_BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|funded|armed)\b", regex.I)
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
@@ -248,6 +249,8 @@ class Attributor:
         if e <= s:
             return None
         mentions = self.comp.parties.find(text, s, e)
+        # "Yerevan-backed separatists": the backer is a modifier, the separatists speak
+        mentions = [m for m in mentions if not _BACKED.match(text, m.end)] or mentions
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             party = None if best.tier == MEDIA else best.key
