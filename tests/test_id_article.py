@@ -91,3 +91,8 @@ def test_the_speaker_ends_before_the_time_and_an_aside_in_brackets():
 def test_a_headline_verb_names_the_headline_speaker():
     doc = factx.extract("Armenia Laporkan 40 Tentaranya Tewas dalam Pertempuran Terbaru\n\nIsi berita.", lang="id")
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("casualty", "armenia", "Armenia")]
+
+
+def test_the_backer_of_a_speaker_is_not_the_speaker():
+    doc = factx.extract("Separatis dukungan Armenia mengatakan pasukan Azerbaijan menembaki Martuni semalam.", lang="id")
+    assert [(c.party, c.speaker) for c in doc.claims] == [("nagorno-karabakh", "Separatis dukungan Armenia")]

@@ -22,6 +22,8 @@ _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
 _BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|funded|armed)\b", regex.I)
+_BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(?:\s+oleh)?|bentukan|binaan)\s+$",
+                         regex.I)
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
@@ -250,7 +252,9 @@ class Attributor:
             return None
         mentions = self.comp.parties.find(text, s, e)
         # "Yerevan-backed separatists": the backer is a modifier, the separatists speak
-        mentions = [m for m in mentions if not _BACKED.match(text, m.end)] or mentions
+        # ... "separatis dukungan Armenia" / "yang didukung Armenia" say the same before the name
+        mentions = [m for m in mentions if not _BACKED.match(text, m.end)
+                    and not _BACKED_BY.search(text, max(s, m.start - 30), m.start)] or mentions
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             party = None if best.tier == MEDIA else best.key
