@@ -223,3 +223,13 @@ def test_the_backer_of_a_speaker_is_not_the_speaker():
     only modifies the speaker."""
     doc = factx.extract("Yerevan-backed separatists said Azerbaijani forces shelled Martuni overnight.", lang="en")
     assert [(c.party, c.speaker) for c in doc.claims] == [("nagorno-karabakh", "Yerevan-backed separatists")]
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("Azerbaijan said Armenian forces fired Smerch rockets at Barda.", "rocket"),
+    ("Armenian artillery shelled Tartar overnight, the Azerbaijani defence ministry said.", "artillery"),
+    ("Azerbaijani forces attacked Martuni, officials said.", None),
+])
+def test_an_attack_names_the_weapon_its_match_holds(text, weapon):
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.weapon) for c in doc.claims] == [("attack", weapon)]

@@ -104,7 +104,26 @@ class Extractor:
             return None  # a scare-quoted term is not a quote
         if kind == "attack" and not f.get("locations"):
             return None
+        if kind == "attack" and f.get("weapon") is None and "weapon" in self.comp.classes:
+            # the weapon a rule does not capture, when its match names one ("Armenian forces
+            # shelled Tartar": artillery; "fired Smerch rockets at Barda": rocket)
+            f["weapon"] = self.weapon_in(m.start(), m.end())
         return RawClaim(kind, rule, order, m.start(), m.end(), anchor, f)
+
+    def weapon_in(self, start: int, end: int) -> str | None:
+        """The weapon class named first in text[start:end], as a whole word; None if none."""
+        text = self.art.text
+        best: tuple[int, str] | None = None
+        for key, rx in self.comp.classes["weapon"]:
+            pos = start
+            while (w := rx.search(text, pos, end)) is not None:
+                if (w.start() == 0 or not text[w.start() - 1].isalnum()) and \
+                        (w.end() >= len(text) or not text[w.end()].isalnum()):
+                    if best is None or w.start() < best[0]:
+                        best = (w.start(), key)
+                    break
+                pos = w.start() + 1
+        return best[1] if best else None
 
     def locations(self, text: str) -> list[dict]:
         out, seen = [], set()
