@@ -22,8 +22,10 @@ from factx.engine import compile as compile_mod
 from factx.engine import prefilter
 from factx.engine.compile import FLAGS, TIMEOUT, get_compiled
 from factx.engine.loader import get_ruleset
+from factx.engine import fold as fold_mod
 from factx.engine import needs
-from factx.engine.needs import fold, fold_text, required_literals
+from factx.engine.fold import fold, fold_text
+from factx.engine.needs import required_literals
 
 FAST = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -168,9 +170,9 @@ class _MildDraw:
 
 
 def test_safe_characters_fold_like_every_character_regex_matches_them_to():
-    """What the pre-filter and the grouped alternations rely on (engine/needs.py)."""
-    universe, cased = needs._cased()
-    bad = [(a, m.group()) for a in universe if needs.safe(a)
+    """What the pre-filter and the grouped alternations rely on (engine/fold.py)."""
+    universe, cased = fold_mod._cased()
+    bad = [(a, m.group()) for a in universe if fold_mod.safe(a)
            for m in regex.finditer(regex.escape(a), universe, FLAGS) if fold(a) != fold(m.group())]
     assert not bad, bad[:20]
     # a character without case matches only itself, so it is safe
@@ -183,7 +185,7 @@ def test_safe_characters_fold_like_every_character_regex_matches_them_to():
 def test_the_alphabets_of_the_packs_are_safe():
     letters = (string.ascii_letters + "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßəƏıİğĞşŞçÇöÖüÜ"
                + "".join(map(chr, range(0x400, 0x460))) + "’'-.")
-    assert [c for c in letters if not needs.safe(c)] == []
+    assert [c for c in letters if not fold_mod.safe(c)] == []
 
 
 def test_nearly_every_shipped_rule_is_pre_filtered():
@@ -317,7 +319,7 @@ PIECES = ["said", "told", "killed", "Ganja", r"\s+", r"\s*", r"[\s-]+", r"\w+", 
           r"(?=said|Ganja)", r"(?=\w)", r"(?<!\w)", r"(?<![\w]|\d[.,])", "a", r"a\s+", r"\ba",
           # what windows.after_of reads: a lookbehind naming the word a match follows
           r"(?<=said\s)", r"(?<=(?:the|Ganja)\s+)", r"(?<=[,.]\s{1,2}(?:told|a)\s+)", r"(?<=killed)",
-          # white space as a literal (needs.fold_text): one `\s`, `[\s-]`, a word list followed by a run
+          # white space as a literal (fold.fold_text): one `\s`, `[\s-]`, a word list followed by a run
           r"\s", r"[\s-]", r"(?:an|a|about)\s+", r"said[\s-]+a",
           # a set of a few characters as a literal: an optional opening quote, a capital or not
           r'["“]?', r"[Tt]old", r"[,.]"]
@@ -373,7 +375,7 @@ def test_the_run_bounds_are_never_shorter_than_the_runs(text):
 def test_the_white_space_list_is_what_regex_calls_white_space():
     """A class without these characters never crosses a run of `\\S` (engine/needs.py)."""
     every = array_of_all_characters()
-    assert [ord(m.group()) for m in regex.finditer(r"\s", every, FLAGS)] == needs._WHITE_CHARS
+    assert [ord(m.group()) for m in regex.finditer(r"\s", every, FLAGS)] == fold_mod._WHITE_CHARS
 
 
 def array_of_all_characters() -> str:

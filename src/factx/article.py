@@ -11,7 +11,7 @@ import codecs
 import regex
 
 from .engine.cache import own_pattern
-from .engine.needs import _WHITE_CHARS
+from .engine.fold import _WHITE_CHARS
 from .plain import Frozen, Plain
 
 

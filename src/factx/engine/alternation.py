@@ -9,16 +9,16 @@ of the one group whose character is there.
 
 The match is exactly what the flat alternation gives: two branches whose first
 characters fold differently can never match at the same position (see
-`needs.fold`, checked over all of Unicode in tests/test_properties.py), so only
+`fold.fold`, checked over all of Unicode in tests/test_properties.py), so only
 one group can match there, and inside it the branches keep their order. A first
-character whose case partners do not all fold alike (`needs.safe`) keeps the
+character whose case partners do not all fold alike (`fold.safe`) keeps the
 alternation flat.
 """
 from __future__ import annotations
 
 import regex
 
-from .needs import fold, safe
+from .fold import fold, safe
 
 _MIN_BRANCHES = 24  # below this the flat alternation is as fast
 # A branch's first character as written by regex.escape, optionally case-sensitive.

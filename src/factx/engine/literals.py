@@ -14,7 +14,8 @@ import bisect
 import ahocorasick
 import regex
 
-from .needs import fold_text, run_lengths
+from .fold import fold_text
+from .needs import run_lengths
 
 
 class LiteralIndex:

@@ -21,82 +21,13 @@ character is checked against regex itself (`safe`) before it is relied on.
 """
 from __future__ import annotations
 
-import array
-import sys
 from functools import lru_cache
 
 import regex
 
+from .fold import _IGNORECASE, _WHITE_CHARS, _blank, fold_text, safe
+
 _LIMIT = 64  # the most strings one node may expand to before only "contains one of" is kept
-# Pairs the `regex` module matches case-insensitively that str.casefold/lower keep apart:
-# Turkic dotted/dotless i, and three characters whose full folds are equal strings.
-_FIX = {"ı": "i", "İ": "i", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\ufb05": "\ufb06"}
-_FIX_TABLE = str.maketrans(_FIX)
-_IGNORECASE = regex.IGNORECASE | regex.UNICODE | regex.VERSION0  # as engine/compile.FLAGS
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    if c in _FIX:
-        return _FIX[c]
-    folded = c.casefold()
-    if len(folded) == 1:
-        return folded
-    low = c.lower()
-    return low if len(low) == 1 else c
-
-
-def fold(text: str) -> str:
-    """Case-fold `text` character by character, keeping its length (offsets carry over)."""
-    folded = text.casefold()
-    if len(folded) != len(text):  # ß, İ, ligatures: casefold expands them
-        return "".join(map(_fold_char, text))
-    if any(c in folded for c in _FIX):
-        folded = folded.translate(_FIX_TABLE)
-    return folded
-
-
-def fold_text(text: str) -> str:
-    """`fold`, and every character `\\s` matches made a plain space: what the literals of the
-    analysis are looked for in. So "according\\s+to" needs "according " (a word and one white
-    space character), which "accordingly" does not hold, and "a\\s+dozen" needs "a ", not
-    every "a" of the text."""
-    folded = fold(text)
-    for c in _WHITE_OTHER:  # a few fast scans: str.translate is ten times slower here
-        if c in folded:
-            folded = folded.replace(c, " ")
-    return folded
-
-
-def _blank(strings) -> bool:
-    """Does a set of literals hold one made of white space only (a plain space hits everywhere)?"""
-    return any(not s.strip(" ") for s in strings)
-
-
-@lru_cache(maxsize=1)
-def _cased() -> tuple[str, frozenset[str]]:
-    """Every character with case in the regex module's own Unicode data (which may be newer
-    than Python's), as a string to search and as a set."""
-    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
-    chars = regex.findall(r"[\p{Cased}\p{CWCF}\p{CWL}\p{CWU}\p{CWT}]", every)
-    return "".join(chars), frozenset(chars)
-
-
-@lru_cache(maxsize=4096)
-def safe(c: str) -> bool:
-    """Does every character that `regex` matches to `c` case-insensitively fold like `c`?
-
-    True for all letters of the shipped packs; False for a few letters whose case partner
-    is newer than Python's Unicode data (U+019B and U+A7DC). A literal with an unsafe
-    character is not used: its rule runs unfiltered. Checked at compile time only.
-    """
-    universe, cased = _cased()
-    if c not in cased:
-        return True  # no case: regex matches it to itself only
-    target = fold(c)
-    return all(fold(m.group()) == target for m in regex.finditer(regex.escape(c), universe, _IGNORECASE))
-
-
 # -- what every match must contain ------------------------------------------------------------
 
 # A width: the most characters a piece of pattern consumes, as (c, k1, k2, k3) meaning
@@ -104,11 +35,6 @@ def safe(c: str) -> bool:
 # word characters) in the text at hand, so that `\s+`, `[\s-]+` and `\w+` have a bound;
 # None when there is none.
 _Width = tuple
-# every character `\s` matches in the `regex` module (tests/test_properties.py checks the list)
-_WHITE_CHARS = [c for a, b in ((9, 13), (32, 32), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A),
-                                (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
-                for c in range(a, b + 1)]
-_WHITE_OTHER = "".join(chr(c) for c in _WHITE_CHARS if c != 32)
 _RUNS = (r"\s", r"[\s-]", r"\w", r"\S")  # the classes whose runs a width may count
 _ZERO: _Width = (0,) * (1 + len(_RUNS))
 _UNIT: _Width = (1,) + (0,) * len(_RUNS)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..engine.needs import fold_text
+from ..engine.fold import fold_text
 
 if TYPE_CHECKING:  # the rule-file models are not needed to run a grammar loaded from the cache
     from ..engine.schema import Dates
