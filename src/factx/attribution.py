@@ -162,7 +162,7 @@ class Attributor:
             return last
         s, e = self._window(cue, lo, hi)
         got = None
-        if cue.side == "before" and not cue.speaker_span and self._trailing(cue, hi):
+        if cue.side == "before" and not cue.speaker_span and self._trailing(cue, lo, hi):
             # "..., the Syrian Observatory said." ends the sentence: the speaker is the last
             # clause before the verb, not a place or party named earlier in the report
             got = self._last_clause_speaker(s, e)
@@ -208,19 +208,18 @@ class Attributor:
             return self._source
         return last
 
-    def _trailing(self, cue: Cue, hi: int) -> bool:
+    def _trailing(self, cue: Cue, lo: int, hi: int) -> bool:
         """Does the cue close its sentence ("..., officials said on Sunday."), or a clause set
-        off by commas ("65 were killed, the region's ombudsman said, and 150 injured")?"""
+        off by commas ("65 were killed, the region's ombudsman said, and 150 injured")? `lo`:
+        where the cue's part of the sentence begins."""
         if self._trailing_at(cue.end, hi):
             return True
-        comma = _COMMA.search(self.art.text, cue.end, hi)
-        return comma is not None and self.art.text[comma.start():comma.end()].strip() in (",", ";") \
-            and self._trailing_at(cue.end, comma.start()) and _COMMA.search(self.art.text, self._start_of(cue), cue.start) is not None
-
-    def _start_of(self, cue: Cue) -> int:
-        """Where the sentence of `cue` begins."""
-        idx = self.art.sentences_between(cue.start, cue.end)
-        return self.art.sentences[idx[0]].start if idx else cue.start
+        text = self.art.text
+        comma = _COMMA.search(text, cue.end, hi)
+        if comma is None or text[comma.start():comma.end()].strip() not in (",", ";"):
+            return False
+        # a short tag up to that comma, and a comma before it too
+        return self._trailing_at(cue.end, comma.start()) and _COMMA.search(text, lo, cue.start) is not None
 
     def _trailing_at(self, at: int, hi: int) -> bool:
         rest = self.art.text[at:hi]

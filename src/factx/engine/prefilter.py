@@ -26,8 +26,8 @@ import regex
 
 from . import deadline
 from .literals import LiteralIndex
-from .runners import _DENSE, Runners
 from .needs import requirements
+from .runners import _DENSE, Runners
 
 
 # -- how long a rule may run on one text ----------------------------------------------------------
