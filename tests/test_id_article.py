@@ -96,3 +96,9 @@ def test_a_headline_verb_names_the_headline_speaker():
 def test_the_backer_of_a_speaker_is_not_the_speaker():
     doc = factx.extract("Separatis dukungan Armenia mengatakan pasukan Azerbaijan menembaki Martuni semalam.", lang="id")
     assert [(c.party, c.speaker) for c in doc.claims] == [("nagorno-karabakh", "Separatis dukungan Armenia")]
+
+
+def test_an_attack_names_the_weapon_of_its_clause():
+    doc = factx.extract("Pasukan Armenia menembaki kota Terter dengan artileri sepanjang malam, menurut Kementerian "
+                        "Pertahanan Azerbaijan.", lang="id")
+    assert [(c.kind, c.party, c.attacker, c.weapon) for c in doc.claims] == [("attack", "azerbaijan", "armenia", "artillery")]

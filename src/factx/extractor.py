@@ -17,6 +17,7 @@ from .record import KINDS
 
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
 _PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
+_CLAUSE_END = own_pattern(r"[,;.:!?\n]")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
@@ -105,9 +106,12 @@ class Extractor:
         if kind == "attack" and not f.get("locations"):
             return None
         if kind == "attack" and f.get("weapon") is None and "weapon" in self.comp.classes:
-            # the weapon a rule does not capture, when its match names one ("Armenian forces
-            # shelled Tartar": artillery; "fired Smerch rockets at Barda": rocket)
-            f["weapon"] = self.weapon_in(m.start(), m.end())
+            # the weapon a rule does not capture, when its match or the rest of its clause names
+            # one ("Armenian forces shelled Tartar": artillery; "menembaki kota Terter dengan
+            # artileri": artillery)
+            text = self.art.text
+            stop = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + 80))
+            f["weapon"] = self.weapon_in(m.start(), stop.start() if stop else min(len(text), m.end() + 80))
         return RawClaim(kind, rule, order, m.start(), m.end(), anchor, f)
 
     def weapon_in(self, start: int, end: int) -> str | None:
