@@ -233,3 +233,11 @@ def test_the_backer_of_a_speaker_is_not_the_speaker():
 def test_an_attack_names_the_weapon_its_match_holds(text, weapon):
     doc = factx.extract(text, lang="en")
     assert [(c.kind, c.weapon) for c in doc.claims] == [("attack", weapon)]
+
+
+def test_a_relative_clause_after_the_speaker_does_not_name_the_speaker():
+    """'X, who was also in Moscow, accused ...': Moscow (Russia) is where X was, not who spoke."""
+    doc = factx.extract("Azerbaijan's foreign minister Jeyhun Bayramov, who was also in Moscow, accused Armenia of "
+                        "shelling Tartar.", lang="en")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == \
+        [("attack", "azerbaijan", "Azerbaijan's foreign minister Jeyhun Bayramov")]

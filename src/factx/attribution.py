@@ -24,6 +24,7 @@ _REACH = 300
 _BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|funded|armed)\b", regex.I)
 _BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(?:\s+oleh)?|bentukan|binaan)\s+$",
                          regex.I)
+_RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
@@ -232,13 +233,18 @@ class Attributor:
         starts = [s] + [m.end() for m in breaks]
         if len(starts) < 2:
             return None
+        # "X, who was also in Moscow, accused ...": a relative clause is about the speaker before it
+        relative = {i for i in range(1, len(starts)) if _RELATIVE.match(text, starts[i])}
         for i in range(len(starts) - 1, -1, -1):
-            if self.comp.parties.find(text, starts[i], e) or self.comp.anaphors.find(text, starts[i], e):
+            if i in relative:
+                continue
+            stop = breaks[i].start() if i + 1 in relative else e
+            if self.comp.parties.find(text, starts[i], stop) or self.comp.anaphors.find(text, starts[i], stop):
                 # "Russia, France and the US urged ...": a clause that is only a name is an
                 # item of the same list of speakers, not the claim the speaker closes
                 while i > 0 and self._only_a_name(starts[i - 1], breaks[i - 1].start()):
                     i -= 1
-                return self.speaker_in(starts[i], e)
+                return self.speaker_in(starts[i], stop)
         return None
 
     def _only_a_name(self, s: int, e: int) -> bool:
