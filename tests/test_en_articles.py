@@ -241,3 +241,15 @@ def test_a_relative_clause_after_the_speaker_does_not_name_the_speaker():
                         "shelling Tartar.", lang="en")
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == \
         [("attack", "azerbaijan", "Azerbaijan's foreign minister Jeyhun Bayramov")]
+
+
+@pytest.mark.parametrize("text, lang, party", [
+    ("At least 30 people were killed in the attack, according to Russian news agency TASS.", "en", None),
+    ("Russian officials told TASS that 30 people were killed.", "en", "russia"),
+    ("Menurut laporan kantor berita Rusia TASS, sedikitnya 30 orang tewas dalam serangan itu.", "id", None),
+])
+def test_a_country_that_only_describes_a_news_outlet_is_no_side(text, lang, party):
+    """"Russian news agency TASS" is the outlet, a conduit like any other; "Russian officials
+    told TASS" is Russia's."""
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims] == [party], doc.claims

@@ -11,7 +11,7 @@ import regex
 from .article import Article
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
-from .lexicon.gazetteer import MEDIA
+from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME
 from .plain import Plain
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
@@ -25,6 +25,10 @@ _BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|fun
 _BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(?:\s+oleh)?|bentukan|binaan)\s+$",
                          regex.I)
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
+_OUTLET = own_pattern(r"(?:\s+(?:state(?:-run|-owned)?|official|news|agency|broadcaster|television|TV|newspaper|daily|"
+                      r"outlet|media|channel|kantor|berita|stasiun|televisi|surat|kabar|harian|resmi|milik|negara))*\s+",
+                      regex.I)
+_OUTLET_NOUN = own_pattern(r"\b(?:kantor\s+berita|stasiun\s+televisi|televisi|surat\s+kabar|harian|media)\s+$", regex.I)
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
@@ -262,6 +266,10 @@ class Attributor:
                     and not _BACKED_BY.search(text, max(s, m.start - 30), m.start)] or mentions
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
+            outlet = next((m for m in mentions if m.tier == MEDIA and m.start >= best.end), None)
+            if outlet is not None and _OUTLET.fullmatch(text, best.end, outlet.start) and (
+                    best.tier == ADJECTIVE or best.tier == NAME and _OUTLET_NOUN.search(text, s, best.start)):
+                best = outlet  # "Russian news agency TASS", "kantor berita Rusia TASS": the outlet, no side
             party = None if best.tier == MEDIA else best.key
             if party is not None and self.comp.bystander is not None and _LOCATED.search(text, s, best.start) \
                     and self.comp.bystander.search(text, s, best.start):
