@@ -253,3 +253,17 @@ def test_a_country_that_only_describes_a_news_outlet_is_no_side(text, lang, part
     told TASS" is Russia's."""
     doc = factx.extract(text, lang=lang)
     assert [c.party for c in doc.claims] == [party], doc.claims
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    ("Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces fired rockets at Ganja.",
+     "azerbaijan", "Hikmet Hajiyev"),
+    ("Armenia, for its part, said Azerbaijani forces shelled Stepanakert overnight.", "armenia", "Armenia"),
+    ('"We will never give up Shushi," said Arayik Harutyunyan, the separatist leader.',
+     "nagorno-karabakh", "Arayik Harutyunyan"),
+])
+def test_a_name_and_an_aside_before_said_name_the_speaker(text, party, speaker):
+    """'X, an aide to Y, said Armenian forces ...': the verb follows a comma, as in '"...," said
+    X', but the name before the aside speaks; what follows the verb is the claim."""
+    doc = factx.extract(text, lang="en")
+    assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)], doc.claims

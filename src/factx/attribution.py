@@ -165,6 +165,8 @@ class Attributor:
         if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
             cue.resolved = True  # "accused each other": the claim is reported, by neither side
             return last
+        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo):
+            cue.side = "before"
         s, e = self._window(cue, lo, hi)
         got = None
         if cue.side == "before" and not cue.speaker_span and self._trailing(cue, lo, hi):
@@ -204,6 +206,20 @@ class Attributor:
             return last
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         return got
+
+    def _apposition_before(self, cue: Cue, lo: int) -> bool:
+        """'Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces ...',
+        'Armenia, for its part, said ...': a name and an aside set off by commas stand before a
+        verb that would otherwise open '“...,” said X': the name speaks, not what follows."""
+        text = self.art.text
+        head = text[lo:cue.start].rstrip()
+        if not head.endswith(",") or head.count(",") != 2 or _OPEN_QUOTE.search(head):
+            return False
+        end = lo + head.index(",")
+        words = _trim(text[lo:end])
+        if not words or len(words.split()) > 6:
+            return False
+        return bool(self.comp.parties.find(text, lo, end)) or _NAME.fullmatch(words) is not None
 
     def _antecedent(self, last: Speaker | None) -> Speaker | None:
         """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news
