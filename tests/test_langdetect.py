@@ -45,12 +45,13 @@ def test_no_evidence_gives_none():
     assert detect("12345 !!! ...") is None
 
 
-def test_russian_without_pack_gives_document_with_lang_and_warning(tmp_path):
+def test_russian_sentence_gives_its_claim_with_the_russian_pack(tmp_path):
     article = tmp_path / "ru.txt"
     article.write_text("Минобороны Армении сообщило о гибели 16 военнослужащих.", encoding="utf-8")
     proc = run_cli("extract", "--compact", str(article))
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["lang"] == "ru"
-    if doc["claims"] == [] and doc["warnings"]:  # no Russian pack yet
-        assert "no rule pack" in proc.stderr.decode()
+    assert "no rule pack" not in proc.stderr.decode()
+    assert [(c["kind"], c["party"], c["count"]["value"], c["outcome"], c["victims"], c["rule"])
+            for c in doc["claims"]] == [("casualty", "armenia", 16, "killed", "military", "ru.casualty.death-of")]

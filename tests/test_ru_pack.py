@@ -1,0 +1,106 @@
+"""The Russian rule pack on an invented wire report, through `factx.extract` and the CLI.
+
+`fixtures/articles/ru_invented_karabakh_wire.txt` is written for this test (an invented
+report in the style of TASS / RIA Novosti about the 2020 war, not a real article): every
+claim it gives is pinned, in order.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import factx
+from conftest import run_cli
+
+ARTICLE = Path(__file__).parents[1] / "fixtures" / "articles" / "ru_invented_karabakh_wire.txt"
+
+
+def summary(claim) -> tuple:
+    c = claim.model_dump() if hasattr(claim, "model_dump") else claim
+    if c["kind"] == "casualty":
+        n = c["count"]
+        return ("casualty", c["party"], n["value"], n["min"], n["max"], n["approximate"], c["outcome"], c["victims"])
+    if c["kind"] == "attack":
+        return ("attack", c["party"], c["attacker"], *[(loc["name"], loc["place"]) for loc in c["locations"]])
+    if c["kind"] == "ceasefire":
+        return ("ceasefire", c["party"], c["event"], c["count"], c["accused"])
+    return ("quote", c["party"], c["text"])
+
+
+INVENTED = [
+    # headline: the article's own voice
+    ("casualty", None, 729, None, None, False, "killed", "military"),
+    # "сообщило о гибели еще 37 военнослужащих"
+    ("casualty", "nagorno-karabakh", 37, None, None, False, "killed", "military"),
+    # "число погибших ... возросло до 729, говорится в сообщении ведомства": the last speaker
+    ("casualty", "nagorno-karabakh", 729, None, None, False, "killed", "military"),
+    # "По словам ... Шушан Степанян, азербайджанские войска ночью обстреляли Мартуни и Гадрут"
+    ("attack", "armenia", "azerbaijan", ("Мартуни", "khojavend-martuni"), ("Гадрут", "hadrut")),
+    # «..., — написала она. — ...»: one statement split by the tag inside the marks
+    ("quote", "armenia", "Противник не прекращает удары по мирным селам ... Наши подразделения удерживают позиции"),
+    # "обвинило армянскую сторону в нарушении гуманитарного перемирия"
+    ("ceasefire", "azerbaijan", "violated", None, "armenia"),
+    # "в результате обстрела Тертера погибли двое мирных жителей, еще 11 человек получили ранения"
+    ("attack", "azerbaijan", None, ("Тертера", "tartar")),
+    ("casualty", "azerbaijan", 2, None, None, False, "killed", "civilian"),
+    ("casualty", "azerbaijan", 11, None, None, False, "wounded", "unspecified"),
+    # "Гуманитарное перемирие, о котором стороны договорились в Москве, вступило в силу"
+    ("ceasefire", None, "agreed", None, None),
+    # "ожесточенные бои продолжаются на Физулинском направлении"
+    ("attack", "azerbaijan", None, ("Физулинском", "fuzuli-varanda")),
+    # «...», — сказал он: the president of the unrecognised republic
+    ("quote", "nagorno-karabakh", "Мы будем защищать нашу землю до конца"),
+    ("ceasefire", "russia", "proposed", None, None),
+    ("ceasefire", "azerbaijan", "rejected", None, None),
+]
+
+
+def test_invented_russian_article_claims():
+    doc = factx.extract(ARTICLE.read_text(encoding="utf-8"))
+    assert doc.lang == "ru"
+    assert str(doc.published) == "2020-10-14"
+    assert [summary(c) for c in doc.claims] == INVENTED
+    # the teaser after "Материалы по теме" is not the article
+    assert all("освобождении" not in c.evidence.text for c in doc.claims)
+
+
+def test_invented_russian_article_through_the_cli():
+    proc = run_cli("extract", str(ARTICLE), "--compact")
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode().splitlines()
+    assert len(lines) == 1
+    doc = json.loads(lines[0])
+    assert doc["lang"] == "ru"
+    assert [summary(c) for c in doc["claims"]] == INVENTED
+    text = ARTICLE.read_text(encoding="utf-8")
+    for c in doc["claims"]:
+        ev = c["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    speakers = {c["speaker"] for c in doc["claims"] if c["party"] == "azerbaijan"}
+    assert "Помощник президента Азербайджана Хикмет Гаджиев" in speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker after the verb: "сообщило Минобороны ..." / «...», — заявил Песков
+    ("В результате обстрела погибли пять мирных жителей, сообщило Минобороны Нагорного Карабаха.",
+     [("casualty", "nagorno-karabakh", 5, None, None, False, "killed", "civilian")]),
+    ("«Ситуация на линии соприкосновения остается напряженной», — заявил Дмитрий Песков.",
+     [("quote", "russia", "Ситуация на линии соприкосновения остается напряженной")]),
+    ("Как сообщило Минобороны Армении, азербайджанские войска нанесли удар по Степанакерту.",
+     [("attack", "armenia", "azerbaijan", ("Степанакерту", "khankendi-stepanakert"))]),
+    # word numbers and qualifiers in their case forms
+    ("Генпрокуратура Азербайджана сообщила о гибели не менее двадцати одного мирного жителя.",
+     [("casualty", "azerbaijan", None, 21, None, False, "killed", "civilian")]),
+    ("Путин заявил, что в ходе конфликта погибли около пяти тысяч человек.",
+     [("casualty", "russia", 5000, None, None, True, "killed", "unspecified")]),
+    ("Десятки мирных жителей получили ранения.",
+     [("casualty", None, None, 24, None, True, "wounded", "civilian")]),
+    # a mutual accusation speaks for neither side
+    ("Армения и Азербайджан обвинили друг друга в нарушении перемирия.",
+     [("ceasefire", None, "violated", None, None)]),
+])
+def test_russian_phrasings(text, expected):
+    doc = factx.extract(text, lang="ru")
+    assert [summary(c) for c in doc.claims] == expected
