@@ -104,3 +104,23 @@ def test_invented_russian_article_through_the_cli():
 def test_russian_phrasings(text, expected):
     doc = factx.extract(text, lang="ru")
     assert [summary(c) for c in doc.claims] == expected
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    # a bystander located by a place in the genitive, with no preposition, speaks for no side
+    ("Житель Степанакерта сообщил, что азербайджанские войска обстреляли Шуши.", None, "Житель Степанакерта"),
+    ("Минобороны Армении сообщило, что азербайджанские войска обстреляли Шуши.", "armenia", "Минобороны Армении"),
+    # a sentence adverb is no part of the speaker's name
+    ("Ранее Минобороны Армении сообщило о гибели 12 военнослужащих.", "armenia", "Минобороны Армении"),
+    # an independent outlet is a conduit
+    ("Как сообщает Коммерсантъ, азербайджанские войска обстреляли Шуши.", None, "Коммерсантъ"),
+    ("По словам Антониу Гутерриша, стороны должны соблюдать перемирие.", "un", "Антониу Гутерриша"),
+])
+def test_russian_speakers(text, party, speaker):
+    doc = factx.extract(text, lang="ru")
+    assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)], doc.claims
+
+
+def test_thousands_set_off_by_a_plain_space_are_one_count():
+    doc = factx.extract("Минобороны Армении сообщило о гибели 1 177 военнослужащих.", lang="ru")
+    assert [(c.count.value, c.outcome) for c in doc.claims] == [(1177, "killed")]

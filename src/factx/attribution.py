@@ -33,7 +33,8 @@ _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
-_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also)\s+", regex.I)
+_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
+                    r"кроме\s+того|между\s+тем|тем\s+временем|при\s+этом|в\s+свою\s+очередь|позднее|позже|затем)\s+", regex.I)
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
@@ -287,8 +288,7 @@ class Attributor:
                     best.tier == ADJECTIVE or best.tier == NAME and _OUTLET_NOUN.search(text, s, best.start)):
                 best = outlet  # "Russian news agency TASS", "kantor berita Rusia TASS": the outlet, no side
             party = None if best.tier == MEDIA else best.key
-            if party is not None and self.comp.bystander is not None and _LOCATED.search(text, s, best.start) \
-                    and self.comp.bystander.search(text, s, best.start):
+            if party is not None and self.comp.bystander is not None and self._located(s, best.start):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
         if names_only:
@@ -304,6 +304,17 @@ class Attributor:
         if words and _NAME.search(words) and len(words.split()) <= 8:
             return Speaker(words, None)
         return None
+
+    def _located(self, s: int, at: int) -> bool:
+        """Is the name at `at` only where a bystander is from: "one analyst in London", or with
+        no preposition, "житель Степанакерта", "warga Stepanakert"?"""
+        text = self.art.text
+        if _LOCATED.search(text, s, at):
+            return self.comp.bystander.search(text, s, at) is not None
+        last = None
+        for last in self.comp.bystander.finditer(text, max(s, at - 40), at):
+            pass
+        return last is not None and not text[last.end():at].strip()
 
     def _speaker_text(self, s: int, e: int, anchor: int, anchor_end: int) -> str:
         """The clause of the window that holds the speaker's name: "Aliyev", not

@@ -58,6 +58,8 @@ class NumberGrammar:
     def parse_number(self, text: str) -> int | None:
         text = _PAREN.sub("", text.strip()).strip()
         low = text.lower()
+        if " " in text and self._digits.match(text):
+            return int(re.sub(r"\D", "", text))  # "1 177": thousands set off by a plain space (ru)
         head, _, tail = low.partition(" ")
         if self._decimal and tail.strip() in self.mult and re.fullmatch(rf"\d+{re.escape(self._decimal)}\d+", head):
             whole, _, part = head.partition(self._decimal)
