@@ -288,7 +288,7 @@ class Attributor:
                     best.tier == ADJECTIVE or best.tier == NAME and _OUTLET_NOUN.search(text, s, best.start)):
                 best = outlet  # "Russian news agency TASS", "kantor berita Rusia TASS": the outlet, no side
             party = None if best.tier == MEDIA else best.key
-            if party is not None and self.comp.bystander is not None and self._located(s, best.start):
+            if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
         if names_only:
@@ -305,12 +305,15 @@ class Attributor:
             return Speaker(words, None)
         return None
 
-    def _located(self, s: int, at: int) -> bool:
-        """Is the name at `at` only where a bystander is from: "one analyst in London", or with
-        no preposition, "житель Степанакерта", "warga Stepanakert"?"""
+    def _located(self, s: int, at: int, place: bool) -> bool:
+        """Is the name at `at` only where a bystander is from: "one analyst in London", or, for
+        a place name (`place`) with no preposition, "житель Степанакерта", "warga Stepanakert"
+        (not "заявил журналистам Песков": a person after the word is the speaker)?"""
         text = self.art.text
         if _LOCATED.search(text, s, at):
             return self.comp.bystander.search(text, s, at) is not None
+        if not place:
+            return False
         last = None
         for last in self.comp.bystander.finditer(text, max(s, at - 40), at):
             pass
