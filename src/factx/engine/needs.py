@@ -216,6 +216,12 @@ def _analyse(node, core) -> _Info:
         if node.min_count == 1 and node.max_count == 1:
             return ex, sub, width
         return None, _usable(sub + ([(ex, _ZERO)] if ex is not None else [])), most
+    if t is core.LookAround and node.positive and not node.behind:
+        # `(?=... killed)`: matches no text, but what it requires is in the segment (a lookahead
+        # cannot see past `endpos`), at the same offsets from the match's start as if matched.
+        # (Not a lookbehind: with `pos`, it may read before the segment.)
+        ex, sub, _ = _analyse(node.subpattern, core)
+        return frozenset({""}), _usable(sub + ([(ex, _ZERO)] if ex is not None else [])), _ZERO
     if t is core.LookAround or t in _ZERO_WIDTH:
         return _EMPTY  # matches no text: neither helps nor breaks a run of literals
     if t is core.SetUnion and node.positive and not node.zerowidth and 0 < len(node.items) <= 16 and all(
