@@ -267,3 +267,17 @@ def test_a_name_and_an_aside_before_said_name_the_speaker(text, party, speaker):
     X', but the name before the aside speaks; what follows the verb is the claim."""
     doc = factx.extract(text, lang="en")
     assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)], doc.claims
+
+
+@pytest.mark.parametrize("text, lang, parties", [
+    ("YEREVAN, KOMPAS.com - Pasukan Azerbaijan kembali menggempur Stepanakert pada Sabtu (3/10/2020), "
+     "kata pejabat Nagorno-Karabakh.", "id", ["nagorno-karabakh"]),
+    ("Sebanyak 60 warga sipil Armenia tewas, sementara 150 lainnya terluka, kata ombudsman Armenia Arman Tatoyan.",
+     "id", ["armenia", "armenia"]),
+    ("Kantor berita Rusia, TASS, melaporkan 3 warga sipil tewas di Stepanakert.", "id", [None]),
+])
+def test_a_clause_or_a_dateline_before_a_trailing_tag_is_no_aside(text, lang, parties):
+    """Two commas before 'kata X' do not make the first part a speaker with an aside when the
+    parts are a dateline or clauses with counts; an outlet set off by commas is still the outlet."""
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims] == parties, doc.claims

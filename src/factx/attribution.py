@@ -26,7 +26,8 @@ _BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(
                          regex.I)
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _OUTLET = own_pattern(r"(?:\s+(?:state(?:-run|-owned)?|official|news|agency|broadcaster|television|TV|newspaper|daily|"
-                      r"outlet|media|channel|kantor|berita|stasiun|televisi|surat|kabar|harian|resmi|milik|negara))*\s+",
+                      r"outlet|media|channel|kantor|berita|stasiun|televisi|surat|kabar|harian|resmi|milik|negara|"
+                      r"агентство|информагентство|телеканал|газета|издание|государственное|государственный))*\s*,?\s+",
                       regex.I)
 _OUTLET_NOUN = own_pattern(r"\b(?:kantor\s+berita|stasiun\s+televisi|televisi|surat\s+kabar|harian|media)\s+$", regex.I)
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
@@ -39,6 +40,8 @@ _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who s
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
 _JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
+_DIGIT = own_pattern(r"\d")
+_DASH = own_pattern(r"\s[–—-]\s")
 _CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
 _NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
 
@@ -217,8 +220,11 @@ class Attributor:
         if not head.endswith(",") or head.count(",") != 2 or _OPEN_QUOTE.search(head):
             return False
         end = lo + head.index(",")
-        words = _trim(text[lo:end])
-        if not words or len(words.split()) > 6:
+        words, aside = _trim(text[lo:end]), head[end - lo + 1:-1]
+        # an aside is a short noun phrase: no count or date ("Sebanyak 60 warga sipil Armenia
+        # tewas, sementara 150 lainnya terluka, kata X"), no dateline ("YEREVAN, KOMPAS.com - ...")
+        if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(head) \
+                or _DASH.search(head):
             return False
         return bool(self.comp.parties.find(text, lo, end)) or _NAME.fullmatch(words) is not None
 
