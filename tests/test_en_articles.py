@@ -281,3 +281,12 @@ def test_a_clause_or_a_dateline_before_a_trailing_tag_is_no_aside(text, lang, pa
     parts are a dateline or clauses with counts; an outlet set off by commas is still the outlet."""
     doc = factx.extract(text, lang=lang)
     assert [c.party for c in doc.claims] == parties, doc.claims
+
+
+def test_he_said_means_the_person_who_opened_the_last_sentence():
+    """'Aliyev addressed the nation. "...," he said': Aliyev, not the last speaker before him."""
+    text = ("According to the Defence Army, 1166 soldiers were killed.\n\n"
+            "Aliyev addressed the nation on Sunday. \"We will win this war and we will return our lands,\" he said.\n")
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [
+        ("casualty", "nagorno-karabakh", "the Defence Army"), ("quote", "azerbaijan", "Aliyev")]

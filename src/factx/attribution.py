@@ -11,7 +11,7 @@ import regex
 from .article import Article
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
-from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME
+from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME, PERSON
 from .plain import Plain
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
@@ -21,6 +21,7 @@ _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“�
 _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
+_SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|funded|armed)\b", regex.I)
 _BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(?:\s+oleh)?|bentukan|binaan)\s+$",
                          regex.I)
@@ -109,6 +110,12 @@ class Attributor:
                 prev_end, prev = cue.end, cue
                 if last is not None and not last.media:
                     self._source = last
+            if not cues:
+                # "Aliyev addressed the nation on Sunday. '...,' he said": a person who opens a
+                # sentence is who a following "he said" means, not an earlier speaker
+                named = self._subject_person(sent.start, sent.end)
+                if named is not None:
+                    last = self._source = named
             self.cues.append(cues)
             prev_resolved = any(c.resolved for c in cues)
 
@@ -227,6 +234,14 @@ class Attributor:
                 or _DASH.search(head):
             return False
         return bool(self.comp.parties.find(text, lo, end)) or _NAME.fullmatch(words) is not None
+
+    def _subject_person(self, s: int, e: int) -> Speaker | None:
+        """A person of the lexicon named at the start of the sentence (its subject), or None."""
+        text = self.art.text
+        for m in self.comp.parties.find(text, s, min(e, s + _SUBJECT_REACH)):
+            if m.tier == PERSON and len(text[s:m.start].split()) <= 3:
+                return Speaker(_trim(text[m.start:m.end]), m.key)
+        return None
 
     def _antecedent(self, last: Speaker | None) -> Speaker | None:
         """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news
