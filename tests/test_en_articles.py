@@ -64,6 +64,8 @@ DW_TROOP_DEATHS = [
     ("quote", "azerbaijan",
      "unfounded accusations against the Azeri side and the Russian peacekeepers by some Armenian leaders and media"),
     ("quote", "azerbaijan", "shouldn't try to start it all over again."),  # ''...'' quotation marks
+    ("quote", "azerbaijan", "It must be very cautious and not plan any military action. This time, we will fully "
+     "destroy them. It mustn't be a secret to anyone"),  # ''..." : opened and closed by different marks
     ("ceasefire", "russia", "violated", None, None),
 ]
 

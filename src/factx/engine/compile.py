@@ -33,7 +33,10 @@ PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}
 BUILTINS = {"count": "count", "number": None, "date": "date", "party": None, "place": None,
             "place_list": "locations", "quote": "text"}
 SPEECH_GROUPS = {"speaker"}
-QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("‘", "’"), ('"', '"'), ("''", "''"), ("‹", "›")]
+# mixed pairs last: scraped and retyped copy opens with one mark and closes with another
+# („...", ''...")
+QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("‘", "’"), ('"', '"'), ("''", "''"), ("‹", "›"),
+          ("„", '"'), ("''", '"')]
 
 
 def _unaccent(s: str) -> str:
@@ -72,7 +75,12 @@ def quote_re() -> str:
         # possessive: the run stops at the first closing mark (or line end), and giving back
         # characters can never put a closing mark after it, so the matches are the same and a
         # rule that fails after the quotation does not retry it one character shorter at a time
-        inner = f"(?:(?!{ec})[^\\n])++" if len(c) > 1 else f"[^{ec}{eo}\\n]++"
+        if len(c) > 1:
+            inner = f"(?:(?!{ec})[^\\n])++"
+        elif len(o) > 1:
+            inner = f"[^{ec}\\n]++"  # ''...": an apostrophe inside is no mark
+        else:
+            inner = f"[^{ec}{eo}\\n]++"
         if o == c:
             # a mark that both opens and closes ("): it opens before a word, closes after one,
             # so scraped text with a stray mark does not pair every later quotation wrongly
