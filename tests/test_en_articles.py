@@ -292,3 +292,8 @@ def test_he_said_means_the_person_who_opened_the_last_sentence():
     doc = factx.extract(text, lang="en")
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [
         ("casualty", "nagorno-karabakh", "the Defence Army"), ("quote", "azerbaijan", "Aliyev")]
+
+
+def test_a_list_word_after_a_comma_is_no_part_of_a_place():
+    doc = factx.extract("Armenian forces shelled Tartar, as well as Mingachevir, Baku said.", lang="en")
+    assert [[loc.name for loc in c.locations] for c in doc.claims] == [["Tartar", "Mingachevir"]]

@@ -338,7 +338,8 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         anaphors=Gazetteer([(a, "anaphor", 0, None) for a in exp.anaphors]), errors=errors,
         place_prefix=_prefix_re(exp.terms.get("place_prefix", [])),
         clause_break=regex.compile(
-            r"\s*[,;]\s*|\s[–—]\s|\s+(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),
+            # (at the start too: a list piece "as well as Mingachevir", split off at its comma)
+            r"\s*[,;]\s*|\s[–—]\s|(?:^|\s+)(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),
         since_marker=regex.compile(r"(?:" + "|".join(exp.terms["since"]) + r")\s+$", FLAGS)
         if exp.terms.get("since") else None,
         continuation=regex.compile(r"\s*(?:" + "|".join(exp.terms["continuation"]) + r")\b", FLAGS)
