@@ -274,3 +274,19 @@ def test_he_said_means_the_person_who_opened_the_last_sentence():
 def test_a_list_word_after_a_comma_is_no_part_of_a_place():
     doc = factx.extract("Armenian forces shelled Tartar, as well as Mingachevir, Baku said.", lang="en")
     assert [[loc.name for loc in c.locations] for c in doc.claims] == [["Tartar", "Mingachevir"]]
+
+
+@pytest.mark.parametrize("lang, label, teaser, body", [
+    ("en", "Read more:", "Azerbaijan says 12 civilians killed in Ganja strike",
+     "Armenia said 40 more of its soldiers had been killed."),
+    ("id", "Baca Juga", "Rudal Hantam Barda, 21 Warga Sipil Tewas",
+     "Kementerian Pertahanan Armenia mengatakan 40 tentaranya tewas."),
+    ("ru", "Читайте также:", "Лавров призвал Баку и Ереван прекратить огонь",
+     "Минобороны Армении сообщило о гибели 40 военнослужащих."),
+])
+def test_a_label_line_drops_the_teaser_headline_after_it_and_the_body_goes_on(lang, label, teaser, body):
+    """'Читайте также:' / 'Baca Juga' / 'Read more:' alone on a line introduce one teaser
+    headline (boilerplate `label` rules): the headline is no claim, the story after it is."""
+    text = f"Fighting goes on\n\nThe front was calm on Monday, officials said.\n\n{label}\n\n{teaser}\n\n{body}\n"
+    doc = factx.extract(text, lang=lang)
+    assert [c.evidence.text for c in doc.claims] == [body], doc.claims

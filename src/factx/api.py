@@ -82,7 +82,7 @@ def extract_record(
         warnings.append(f"no rule pack for language {lang!r}: no claims extracted")
         return empty(lang)
     comp = runtime.compiled(dirs, lang)
-    art = build(text, comp.line_rules, comp.cut_rules, comp.abbreviations)
+    art = build(text, comp.line_rules, comp.cut_rules, comp.abbreviations, comp.label_rules)
     if pub is None and comp.dates is not None:
         head = art.paragraphs[:3]
         if head:

@@ -114,6 +114,7 @@ _LINE = own_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BOUNDARY = own_pattern(
     r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))""", regex.V1)
 _WHITE = frozenset(map(chr, _WHITE_CHARS))  # what `\s` matches
+_TEASER_WORDS = 20  # a teaser headline after a label line is at most this long
 
 
 def _last_token(text: str) -> str:
@@ -137,9 +138,10 @@ def lines(text: str):
         yield m.start(), m.start() + len(body)
 
 
-def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset()) -> Article:
+def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset(), label_rules=()) -> Article:
     art = Article(text=text)
     title_text = None
+    teaser = False  # the line after a label ("Читайте также:") is a teaser headline
     block: list[tuple[int, int]] = []
     blocks: list[list[tuple[int, int]]] = []
     for s, e in lines(text):
@@ -152,6 +154,18 @@ def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset()) -> 
             continue
         if any(r.match(stripped) for r in cut_rules):
             break
+        after_label, teaser = teaser, False
+        if after_label and len(stripped.split()) <= _TEASER_WORDS and not stripped.endswith((".", "!", "?", ":")):
+            if block:
+                blocks.append(block)
+                block = []
+            continue
+        if any(r.fullmatch(stripped) for r in label_rules):
+            teaser = True
+            if block:
+                blocks.append(block)
+                block = []
+            continue
         if any(r.fullmatch(stripped) for r in line_rules):
             if block:
                 blocks.append(block)

@@ -175,7 +175,7 @@ def _wanted(ruleset: RuleSet, lang: str, pick: Callable[[str, str, str], bool]) 
     if lang in ruleset.numbers and pick(f"{lang}.numbers", ruleset.numbers[lang][1].path, lang):
         return True
     return any(pick(tp.id, origin.path, lang) for bp, origin in ruleset.boilerplate.get(lang, [])
-               for tp in (*bp.line, *bp.cut))
+               for tp in (*bp.line, *bp.cut, *bp.label))
 
 
 def _within(located: Located, loc: tuple, err: LocatedError) -> bool:

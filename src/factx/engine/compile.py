@@ -324,17 +324,18 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         cr.regex = gate(cr.regex, literals, store)
         cr.antipatterns = [gate(a, literals, store) for a in cr.antipatterns]
     store.flush()
-    lines, cuts = [], []
+    lines, cuts, labels = [], [], []
     for bp, origin in ruleset.boilerplate.get(lang, []):
         lines += _compile_text_patterns(bp.line, exp, errors, "line", origin)
         cuts += _compile_text_patterns(bp.cut, exp, errors, "cut", origin)
+        labels += _compile_text_patterns(bp.label, exp, errors, "label", origin)
     classes = {name: [(key, regex.compile("(?:" + "|".join(words) + ")", FLAGS)) for key, words in groups.items()]
                for name, groups in exp.classes.items()}
     return CompiledLang(
         lang=lang, numbers=exp.numbers, dates=exp.dates,
         parties=_party_gazetteer(ruleset), places=_place_gazetteer(ruleset),
         classes=classes, rules={k: v for k, v in by_kind.items() if k != "speech"}, speech=by_kind["speech"],
-        line_rules=lines, cut_rules=cuts, abbreviations=exp.abbreviations,
+        line_rules=lines, cut_rules=cuts, label_rules=labels, abbreviations=exp.abbreviations,
         anaphors=Gazetteer([(a, "anaphor", 0, None) for a in exp.anaphors]), errors=errors,
         place_prefix=_prefix_re(exp.terms.get("place_prefix", [])),
         clause_break=regex.compile(

@@ -73,7 +73,7 @@ class CompiledRule(Plain):
 
 
 class CompiledLang(Plain):
-    __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules",
+    __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander")
 
@@ -99,6 +99,7 @@ class CompiledLang(Plain):
         transcript: regex.Pattern | None = None,
         speaker_end: regex.Pattern | None = None,
         bystander: regex.Pattern | None = None,
+        label_rules: list[regex.Pattern] | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -120,6 +121,7 @@ class CompiledLang(Plain):
         self.transcript = transcript  # a title naming the speaker of the whole text ("X's remarks")
         self.speaker_end = speaker_end  # "pada Selasa", "on Monday", "(...)": words after a speaker's name
         self.bystander = bystander  # "an analyst", "a resident": someone only located by the place that follows
+        self.label_rules = [] if label_rules is None else label_rules  # "Читайте также:" + a teaser line
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):

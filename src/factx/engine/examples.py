@@ -152,13 +152,13 @@ def _lexicon_examples(ruleset: RuleSet, comp: CompiledLang) -> list[ExampleResul
             out.append(ExampleResult(f"{comp.lang}.numbers", origin, ex.text, True, ok, want, [got],
                                      "" if full else "the {count} pattern does not match the whole text"))
     for bp, origin in ruleset.boilerplate.get(comp.lang, []):
-        for group in (bp.line, bp.cut):
+        for group in (bp.line, bp.cut, bp.label):
             for tp in group:
                 rx = regex.compile(tp.pattern, regex.I)
                 for text in tp.examples:
-                    ok = (rx.fullmatch(text) if group is bp.line else rx.match(text)) is not None
+                    ok = (rx.match(text) if group is bp.cut else rx.fullmatch(text)) is not None
                     out.append(ExampleResult(tp.id, origin.path, text, True, ok, "match", [], "" if ok else "no match"))
                 for text in tp.counterexamples:
-                    ok = (rx.fullmatch(text) if group is bp.line else rx.match(text)) is None
+                    ok = (rx.match(text) if group is bp.cut else rx.fullmatch(text)) is None
                     out.append(ExampleResult(tp.id, origin.path, text, False, ok, "none", [], "" if ok else "matched"))
     return out

@@ -123,6 +123,9 @@ class Boilerplate(_Strict):
     lang: str
     line: list[TextPattern] = Field(default_factory=list, description="drop a line that is only this")
     cut: list[TextPattern] = Field(default_factory=list, description="the body ends at a line that matches")
+    label: list[TextPattern] = Field(default_factory=list, description=(
+        "drop a line that is only this label, and the teaser headline on the line after it "
+        "(a line of at most 20 words that does not end a sentence): 'Читайте также:', 'Baca Juga'"))
 
 
 class LangNames(_Strict):
