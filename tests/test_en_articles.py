@@ -290,3 +290,13 @@ def test_a_label_line_drops_the_teaser_headline_after_it_and_the_body_goes_on(la
     text = f"Fighting goes on\n\nThe front was calm on Monday, officials said.\n\n{label}\n\n{teaser}\n\n{body}\n"
     doc = factx.extract(text, lang=lang)
     assert [c.evidence.text for c in doc.claims] == [body], doc.claims
+
+
+@pytest.mark.parametrize("text, party", [
+    ("A shell struck a house in Martakert, the region's emergency service said.", "nagorno-karabakh"),
+    ("At least 40 civilians have been killed, the region's authorities said.", "nagorno-karabakh"),
+])
+def test_the_regions_bodies_are_karabakhs(text, party):
+    """In this war's copy 'the region' is Nagorno-Karabakh: its authorities and services speak for it."""
+    doc = factx.extract(text, lang="en")
+    assert [c.party for c in doc.claims] == [party], doc.claims
