@@ -22,3 +22,14 @@ def test_duckling_numeral_as_casualty_count(lang, text, value):
     assert casualties[0].party == "armenia"
     assert casualties[0].outcome == "killed"
     assert casualties[0].victims == "military"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Between 20 and 30 Syrian mercenaries were killed in the fighting, the monitor said.", "en"),
+    ("Antara 20 hingga 30 tentara Armenia tewas dalam serangan itu.", "id"),
+    ("По данным источника, погибли от 20 до 30 наемников.", "ru"),
+])
+def test_a_range_is_a_minimum_and_a_maximum(text, lang):
+    """'between 20 and 30': min 20, max 30 (the numbers files' `ranges`), not 30 alone."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.count.min, c.count.max, c.count.value) for c in doc.claims] == [(20, 30, None)], doc.claims

@@ -77,6 +77,11 @@ class NumberExample(_Strict):
     approximate: bool = False
 
 
+class NumberRange(_Strict):
+    before: list[str] = Field(description="words that open a range: between, antara, от")
+    join: list[str] = Field(description="words between its two numbers: and, dan, hingga, до")
+
+
 class Numbers(_Strict):
     kind: Literal["numbers"]
     lang: str
@@ -91,6 +96,8 @@ class Numbers(_Strict):
     connectors: list[str] = Field(default_factory=list, description="words allowed between number words: and")
     vague: dict[str, int] = Field(default_factory=dict, description="dozens: 24 (a minimum, approximate)")
     qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    ranges: list[NumberRange] = Field(default_factory=list, description=(
+        "a count given as a range: 'between 20 and 30' -> min 20, max 30"))
     examples: list[NumberExample] = Field(default_factory=list)
 
 

@@ -50,7 +50,13 @@ class NumberGrammar:
         vague = _alt(self.vague) or "(?!)"
         qual = _alt(self.qualifiers)
         qual_part = rf"(?:(?:{qual})\s+)?" if qual else ""
-        self.count_re = rf"(?<![\w]|\d[.,]){qual_part}(?:{number}|(?:{vague}))(?![\w])"
+        # "between 20 and 30": a range, tried before a lone number
+        ranges = [rf"(?:{_alt(r.before)})\s+(?:{number})\s+(?:{_alt(r.join)})\s+(?:{number})"
+                  for r in spec.ranges if r.before and r.join]
+        range_part = "".join(f"{r}|" for r in ranges)
+        self.count_re = rf"(?<![\w]|\d[.,])(?:{range_part}{qual_part}(?:{number}|(?:{vague})))(?![\w])"
+        self._range_re = [re.compile(rf"^(?:{_alt(r.before)})\s+(.+?)\s+(?:{_alt(r.join)})\s+(.+)$", re.I)
+                          for r in spec.ranges if r.before and r.join]
         self._qual_re = re.compile(rf"^(?:{qual})\s+", re.I) if qual else None
         self._digits = re.compile(rf"^(?:{spec.digits})$")
         self._vague_re = re.compile(rf"^(?:{vague})$", re.I)
@@ -107,6 +113,13 @@ class NumberGrammar:
                 slot = self.qualifiers[re.sub(r"\s+", " ", m.group(0).strip().lower())]
                 text = text[m.end():]
         count = {"value": None, "min": None, "max": None, "approximate": False}
+        for rx in self._range_re:
+            m = rx.match(text)
+            if m:
+                low, high = self.parse_number(m.group(1)), self.parse_number(m.group(2))
+                if low is not None and high is not None and low < high:
+                    count["min"], count["max"] = low, high
+                    return count
         if self._vague_re.match(text.strip()):
             count["min"] = self.vague[re.sub(r"\s+", " ", text.strip().lower())]
             count["approximate"] = True
