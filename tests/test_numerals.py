@@ -33,3 +33,8 @@ def test_a_range_is_a_minimum_and_a_maximum(text, lang):
     """'between 20 and 30': min 20, max 30 (the numbers files' `ranges`), not 30 alone."""
     doc = factx.extract(text, lang=lang)
     assert [(c.count.min, c.count.max, c.count.value) for c in doc.claims] == [(20, 30, None)], doc.claims
+
+
+def test_a_plus_after_a_number_is_a_minimum():
+    doc = factx.extract("Azerbaijan said 1,000+ Armenian soldiers were killed.", lang="en")
+    assert [(c.count.min, c.count.value) for c in doc.claims] == [(1000, None)], doc.claims

@@ -54,7 +54,8 @@ class NumberGrammar:
         ranges = [rf"(?:{_alt(r.before)})\s+(?:{number})\s+(?:{_alt(r.join)})\s+(?:{number})"
                   for r in spec.ranges if r.before and r.join]
         range_part = "".join(f"{r}|" for r in ranges)
-        self.count_re = rf"(?<![\w]|\d[.,])(?:{range_part}{qual_part}(?:{number}|(?:{vague})))(?![\w])"
+        # "1,000+ soldiers": at least 1,000
+        self.count_re = rf"(?<![\w]|\d[.,])(?:{range_part}{qual_part}(?:{number}(?:\+(?![\w+]))?|(?:{vague})))(?![\w])"
         self._range_re = [re.compile(rf"^(?:{_alt(r.before)})\s+(.+?)\s+(?:{_alt(r.join)})\s+(.+)$", re.I)
                           for r in spec.ranges if r.before and r.join]
         self._qual_re = re.compile(rf"^(?:{qual})\s+", re.I) if qual else None
@@ -120,6 +121,8 @@ class NumberGrammar:
                 if low is not None and high is not None and low < high:
                     count["min"], count["max"] = low, high
                     return count
+        if text.endswith("+") and slot == "exact":
+            slot, text = "min", text[:-1]  # "1,000+"
         if self._vague_re.match(text.strip()):
             count["min"] = self.vague[re.sub(r"\s+", " ", text.strip().lower())]
             count["approximate"] = True
