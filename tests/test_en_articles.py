@@ -187,6 +187,7 @@ def test_a_speech_tag_between_commas_names_its_own_speaker(text, party, speaker)
     ('"Markets were worried about supply," said one analyst in London.', "en", None),
     ("A resident of Stepanakert said the shelling of Shushi went on all night.", "en", None),
     ("Officials in Stepanakert said Azerbaijani drones struck Shushi.", "en", "nagorno-karabakh"),
+    ('"We sleep in the cellar every night," Gayane, 42, told AFP from a basement in Stepanakert.', "en", None),
     ("Local officials in Nagorno-Karabakh said Azerbaijani drones struck Shushi.", "en", "nagorno-karabakh"),
     ("Seorang warga di Stepanakert mengatakan serangan ke kota Shusha berlangsung sepanjang malam.", "id", None),
 ])

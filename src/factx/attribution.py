@@ -308,6 +308,11 @@ class Attributor:
             if outlet is not None and _OUTLET.fullmatch(text, best.end, outlet.start) and (
                     best.tier == ADJECTIVE or best.tier == NAME and _OUTLET_NOUN.search(text, s, best.start)):
                 best = outlet  # "Russian news agency TASS", "kantor berita Rusia TASS": the outlet, no side
+            if best.tier == NAME and _LOCATED.search(text, s, best.start):
+                # "told AFP from a basement in Stepanakert": where the speaker was, not who spoke
+                told = next((m for m in mentions if m.tier == MEDIA and m.end <= best.start), None)
+                if told is not None:
+                    best = told
             party = None if best.tier == MEDIA else best.key
             if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
