@@ -156,17 +156,11 @@ def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset(), lab
             break
         after_label, teaser = teaser, False
         if after_label and len(stripped.split()) <= _TEASER_WORDS and not stripped.endswith((".", "!", "?", ":")):
-            if block:
-                blocks.append(block)
-                block = []
-            continue
-        if any(r.fullmatch(stripped) for r in label_rules):
-            teaser = True
-            if block:
-                blocks.append(block)
-                block = []
-            continue
-        if any(r.fullmatch(stripped) for r in line_rules):
+            dropped = True  # the teaser headline a label introduced
+        else:
+            teaser = any(r.fullmatch(stripped) for r in label_rules)
+            dropped = teaser or any(r.fullmatch(stripped) for r in line_rules)
+        if dropped:
             if block:
                 blocks.append(block)
                 block = []

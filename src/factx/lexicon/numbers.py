@@ -51,13 +51,11 @@ class NumberGrammar:
         qual = _alt(self.qualifiers)
         qual_part = rf"(?:(?:{qual})\s+)?" if qual else ""
         # "between 20 and 30": a range, tried before a lone number
-        ranges = [rf"(?:{_alt(r.before)})\s+(?:{number})\s+(?:{_alt(r.join)})\s+(?:{number})"
-                  for r in spec.ranges if r.before and r.join]
-        range_part = "".join(f"{r}|" for r in ranges)
+        ranges = [(_alt(r.before), _alt(r.join)) for r in spec.ranges if r.before and r.join]
+        range_part = "".join(rf"(?:{b})\s+(?:{number})\s+(?:{j})\s+(?:{number})|" for b, j in ranges)
         # "1,000+ soldiers": at least 1,000
         self.count_re = rf"(?<![\w]|\d[.,])(?:{range_part}{qual_part}(?:{number}(?:\+(?![\w+]))?|(?:{vague})))(?![\w])"
-        self._range_re = [re.compile(rf"^(?:{_alt(r.before)})\s+(.+?)\s+(?:{_alt(r.join)})\s+(.+)$", re.I)
-                          for r in spec.ranges if r.before and r.join]
+        self._range_re = [re.compile(rf"^(?:{b})\s+(.+?)\s+(?:{j})\s+(.+)$", re.I) for b, j in ranges]
         self._qual_re = re.compile(rf"^(?:{qual})\s+", re.I) if qual else None
         self._digits = re.compile(rf"^(?:{spec.digits})$")
         self._vague_re = re.compile(rf"^(?:{vague})$", re.I)
