@@ -301,3 +301,30 @@ def test_the_regions_bodies_are_karabakhs(text, party):
     """In this war's copy 'the region' is Nagorno-Karabakh: its authorities and services speak for it."""
     doc = factx.extract(text, lang="en")
     assert [c.party for c in doc.claims] == [party], doc.claims
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the wire convention: a paragraph that ends inside a quotation leaves it open
+    ("en", 'Pashinyan spoke on Monday.\n\n"We are facing a war imposed on us. Our soldiers are holding the line.\n\n'
+           '"The world must recognise Nagorno-Karabakh," Pashinyan said.\n',
+     [("armenia", "Pashinyan", "We are facing a war imposed on us. Our soldiers are holding the line. "
+                                "The world must recognise Nagorno-Karabakh")]),
+    # three paragraphs, the first opening mid-paragraph after a colon
+    ("id", 'Aliyev mengatakan pada Minggu: "Kami tidak akan berhenti. Tentara kami maju.\n\n'
+           '"Armenia harus menarik pasukannya.\n\n"Hanya itu jalan menuju damai," kata Aliyev.\n',
+     [("azerbaijan", "Aliyev", "Kami tidak akan berhenti. Tentara kami maju. Armenia harus menarik pasukannya. "
+                                 "Hanya itu jalan menuju damai")]),
+    # a quotation closed in its own paragraph is not carried into the next one
+    ("en", '"We will not stop until our lands are free," Aliyev said.\n\n'
+           '"The humanitarian truce must be respected by all," Lavrov said.\n',
+     [("azerbaijan", "Aliyev", "We will not stop until our lands are free"),
+      ("russia", "Lavrov", "The humanitarian truce must be respected by all")]),
+])
+def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next(lang, text, expected):
+    """'"A. B. ¶ "C," X said.': one quotation, X's, whose evidence starts at its first word."""
+    doc = factx.extract(text, lang=lang)
+    quotes = [c for c in doc.claims if c.kind == "quote"]
+    assert [(c.party, c.speaker, c.text) for c in quotes] == expected, doc.claims
+    first = quotes[0]
+    assert text[first.evidence.start:first.evidence.end] == first.evidence.text
+    assert first.evidence.text.startswith(('"We are', '"Kami', 'Aliyev mengatakan', '"We will'))

@@ -21,6 +21,41 @@ _CLAUSE_END = own_pattern(r"[,;.:!?\n]")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
+_OPENERS = "“\"«„"
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\"", "\"": "\""}
+
+
+def _first_char(text: str, para: Span) -> int:
+    """Where the first character of `para` that is not white space is."""
+    pos = para.start
+    while pos < para.end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _open_at_end(text: str, start: int, end: int) -> int | None:
+    """Where the quotation that text[start:end] (one paragraph) leaves open begins: its last
+    opening mark with no closing mark after it. None when every quotation there is closed."""
+    body = text[start:end].rstrip()
+    straight = body.count('"') % 2 == 1
+    best = -1
+    for mark in _OPENERS:
+        i = body.rfind(mark)
+        while mark == '"' and i >= 0 and not (i == 0 or body[i - 1].isspace() or body[i - 1] in "(:—–-"):
+            i = body.rfind(mark, 0, i)  # a straight mark that closes ('... war," he said')
+        if i <= best:
+            continue
+        if mark == '"' and not straight:
+            continue
+        if mark == "“" and "„" in body[:i] and not any(c in body[body.rfind("„", 0, i):i] for c in "”\""):
+            continue  # „...“: here “ closes
+        if any(c in body[i + 1:] for c in _CLOSERS[mark]) and mark != '"':
+            continue
+        if i + 1 < len(body) and body[i + 1].isalnum():
+            best = i
+    return start + best if best >= 0 else None
+
+
 class RawClaim(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
     __slots__ = ("kind", "rule", "order", "start", "end", "anchor", "fields")
 
@@ -172,6 +207,9 @@ class Extractor:
                 if any(r.anchor[0] < k.anchor[1] and k.anchor[0] < r.anchor[1] for k in kept):
                     continue
                 kept.append(r)
+            if kind == "quote":
+                for r in kept:
+                    self.carry_open_quote(r)
             raws += kept
         raws.sort(key=lambda r: (r.start, KINDS.index(r.kind)))
         attributor = Attributor(self.art, self.comp, self.warnings)
@@ -197,6 +235,39 @@ class Extractor:
                 if c["party"] is None:
                     c["speaker"], c["party"] = owner
         return claims
+
+    def carry_open_quote(self, r: RawClaim) -> None:
+        """A quotation that runs over paragraphs: in wire copy a paragraph that ends inside a
+        quotation leaves it open, and the next paragraph opens with a quotation mark again
+        ('"We are facing a war. ¶ "The world must act," Pashinyan said.'). The claim of the
+        paragraph that closes it takes in the open paragraphs before it: their words come first
+        in its text, and its evidence starts where the quotation does."""
+        art, text = self.art, self.art.text
+        mark = r.anchor[0] - 1  # the opening mark, just before the quoted words
+        para = self._paragraph_at(r.anchor[0])
+        if para is None or mark < 0 or text[mark] not in _OPENERS or _first_char(text, art.paragraphs[para]) != mark:
+            return
+        parts = []
+        while para > 0:
+            prev = art.paragraphs[para - 1]
+            opened = _open_at_end(text, prev.start, prev.end)
+            if opened is None:
+                break
+            parts.append(" ".join(text[opened + 1:prev.end].split()))
+            r.start = opened  # the quotation, and so its evidence, starts in that paragraph
+            para -= 1
+            if opened != _first_char(text, prev):
+                break  # it opened mid-paragraph ('Pashinyan said: "We are ...'): it begins there
+        if parts:
+            r.anchor = (r.start + 1, r.anchor[1])
+            r.fields["text"] = " ".join(parts[::-1] + [r.fields.get("text", "")])
+
+    def _paragraph_at(self, pos: int) -> int | None:
+        paras = self.art.paragraphs
+        for i, p in enumerate(paras):
+            if p.start <= pos < p.end:
+                return i
+        return None
 
     def transcript_speaker(self) -> tuple[str, str] | None:
         """(speaker, party) when the title says the whole text is one party's own words."""
