@@ -328,3 +328,26 @@ def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next(lang, text
     first = quotes[0]
     assert text[first.evidence.start:first.evidence.end] == first.evidence.text
     assert first.evidence.text.startswith(('"We are', '"Kami', 'Aliyev mengatakan', '"We will'))
+
+
+@pytest.mark.parametrize("text, lang, party, speaker", [
+    # a namesake of Armenia's president, set apart by the apposition after the name
+    ('"The shelling never stops," Armen Sargsyan, a resident of Stepanakert, told Reuters.', "en", None,
+     "Armen Sargsyan"),
+    ('"The shelling never stops," said Armen Sargsyan, a longtime resident of Stepanakert.', "en", None,
+     "Armen Sargsyan"),
+    ('"Penembakan tidak pernah berhenti," kata Armen Sargsyan, warga Stepanakert.', "id", None, "Armen Sargsyan"),
+    ("«Обстрелы не прекращаются ни на минуту», — рассказал Армен Саргсян, житель Степанакерта.", "ru", None,
+     "Армен Саргсян"),
+    # an apposition that is no bystander, or that names the person's own side, keeps the side
+    ('"We will never give up our land," Armen Sarkissian, the president of Armenia, told the BBC.', "en",
+     "armenia", "Armen Sarkissian"),
+    ('"Both sides want territory before winter," said Olesya Vartanyan, an analyst at the International Crisis '
+     'Group.', "en", "icg", "Olesya Vartanyan"),
+    # one name and an age are a person: the speaker, not the agency she spoke to
+    ('"We sleep in the cellar every night," Gayane, 42, told AFP from a basement in Stepanakert.', "en", None,
+     "Gayane"),
+])
+def test_a_person_set_apart_as_a_bystander_speaks_for_no_side(text, lang, party, speaker):
+    doc = factx.extract(text, lang=lang)
+    assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)], doc.claims

@@ -1,0 +1,155 @@
+"""Who a stretch of text names as its speaker: the party lexicon's best mention there, or a
+person's name the lexicon does not know; and how much of the text is the speaker's name.
+(A mixin of attribution.Attributor, which finds the speech cues and the windows around them.)
+"""
+from __future__ import annotations
+
+import regex
+
+from .engine.cache import own_pattern
+from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME, PERSON
+from .plain import Plain
+
+# Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
+_BACKED = own_pattern(r"[-‐\s](?:backed|supported|allied|sponsored|aligned|funded|armed)\b", regex.I)
+_BACKED_BY = own_pattern(r"\b(?:dukungan|didukung(?:\s+oleh)?|sokongan|disokong(?:\s+oleh)?|bentukan|binaan)\s+$",
+                         regex.I)
+_OUTLET = own_pattern(r"(?:\s+(?:state(?:-run|-owned)?|official|news|agency|broadcaster|television|TV|newspaper|daily|"
+                      r"outlet|media|channel|kantor|berita|stasiun|televisi|surat|kabar|harian|resmi|milik|negara|"
+                      r"агентство|информагентство|телеканал|газета|издание|государственное|государственный))*\s*,?\s+",
+                      regex.I)
+_OUTLET_NOUN = own_pattern(r"\b(?:kantor\s+berita|stasiun\s+televisi|televisi|surat\s+kabar|harian|media)\s+$", regex.I)
+_LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
+# "Armen Sargsyan, a resident of Stepanakert": an apposition that makes the person a bystander
+_APPOSITION = own_pattern(r"\s*,\s*(?:(?:a|an|one|another|seorang|salah\s+seorang)\s+)?", regex.I)
+_WORD_ON = own_pattern(r"[\p{L}-]+\s+")
+_WHERE_FROM = own_pattern(r"\s+(?:(?:of|in|from|di|dari|asal|из|в)\b|(?-i:\p{Lu}))", regex.I)
+_TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
+_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
+                    r"кроме\s+того|между\s+тем|тем\s+временем|при\s+этом|в\s+свою\s+очередь|позднее|позже|затем)\s+", regex.I)
+_CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
+_AGED = own_pattern(r"((?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))*),\s*\d{1,3}")  # "Gayane, 42": a person
+_NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
+
+
+class Speaker(Plain):
+    __slots__ = ("text", "party", "media")
+
+    def __init__(self, text: str, party: str | None, media: bool = False):
+        self.text = text
+        self.party = party
+        self.media = media  # only a news outlet was named: a conduit, not a side
+
+
+class Speakers:
+    """speaker_in and its helpers; the host holds `art` (the Article) and `comp` (the CompiledLang)."""
+
+    def _only_a_name(self, s: int, e: int) -> bool:
+        found = self.comp.parties.find(self.art.text, s, e)
+        return len(found) == 1 and _trim(self.art.text[found[0].start:found[0].end]) == _trim(self.art.text[s:e])
+
+    def speaker_in(self, s: int, e: int, names_only: bool = False) -> Speaker | None:
+        text = self.art.text
+        if e <= s:
+            return None
+        mentions = self.comp.parties.find(text, s, e)
+        # "Yerevan-backed separatists": the backer is a modifier, the separatists speak
+        # ... "separatis dukungan Armenia" / "yang didukung Armenia" say the same before the name
+        mentions = [m for m in mentions if not _BACKED.match(text, m.end)
+                    and not _BACKED_BY.search(text, max(s, m.start - 30), m.start)] or mentions
+        if mentions:
+            best = min(mentions, key=lambda m: (m.tier, m.start))
+            outlet = next((m for m in mentions if m.tier == MEDIA and m.start >= best.end), None)
+            if outlet is not None and _OUTLET.fullmatch(text, best.end, outlet.start) and (
+                    best.tier == ADJECTIVE or best.tier == NAME and _OUTLET_NOUN.search(text, s, best.start)):
+                best = outlet  # "Russian news agency TASS", "kantor berita Rusia TASS": the outlet, no side
+            if best.tier == NAME and _LOCATED.search(text, s, best.start):
+                # "told AFP from a basement in Stepanakert": where the speaker was, not who spoke
+                told = next((m for m in mentions if m.tier == MEDIA and m.end <= best.start), None)
+                if told is not None:
+                    best = told
+            party = None if best.tier == MEDIA else best.key
+            if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME):
+                party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
+            if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
+                party = None  # a namesake of an official, set apart by what follows the name
+            return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
+        if names_only:
+            return None
+        if self.comp.anaphors.find(text, s, e):
+            return None
+        for m in _CAPITALISED.finditer(text, s, e):
+            near = self.comp.parties.near(m.group())
+            if near is not None:  # "Karabkah officials said": a name misspelt by one letter
+                return Speaker(self._speaker_text(s, e, m.start(), m.end()), near[0])
+        words = _trim(text[s:e])
+        aged = _AGED.fullmatch(words)
+        if aged:  # "Gayane, 42, told AFP": one name and an age are a person, who speaks for no party
+            return Speaker(aged.group(1), None)
+        # A named person the lexicon does not know ("Ulviyya Babayeva"): speaks for no party.
+        if words and _NAME.search(words) and len(words.split()) <= 8:
+            return Speaker(words, None)
+        return None
+
+    def _located(self, s: int, at: int, place: bool) -> bool:
+        """Is the name at `at` only where a bystander is from: "one analyst in London", or, for
+        a place name (`place`) with no preposition, "житель Степанакерта", "warga Stepanakert"
+        (not "заявил журналистам Песков": a person after the word is the speaker)?"""
+        text = self.art.text
+        if _LOCATED.search(text, s, at):
+            return self.comp.bystander.search(text, s, at) is not None
+        if not place:
+            return False
+        last = None
+        for last in self.comp.bystander.finditer(text, max(s, at - 40), at):
+            pass
+        return last is not None and not text[last.end():at].strip()
+
+    def _bystander_after(self, at: int, party: str) -> bool:
+        """Does an apposition after the name at `at` make its bearer a bystander: "Armen
+        Sargsyan, a resident of Stepanakert", "..., warga Stepanakert", "..., житель Шуши"?
+        (It may lie past the speaker's window, which a comma ends: "kata X, warga Y.")"""
+        if self.comp.bystander is None:
+            return False
+        text = self.art.text
+        e = min(len(text), at + 60)
+        m = _APPOSITION.match(text, at, e)
+        pos = m.end() if m else e
+        for _ in range(3):  # "a resident", "a longtime resident", "a retired local teacher"
+            b = self.comp.bystander.match(text, pos, e)
+            if b is not None and _WHERE_FROM.match(text, b.end(), e):
+                # "Olesya Vartanyan, an analyst of the Crisis Group": her own side, no bystander
+                return all(m.key != party for m in self.comp.parties.find(text, b.end(), e))
+            w = _WORD_ON.match(text, pos, e)
+            if w is None:
+                break
+            pos = w.end()
+        return False
+
+    def _speaker_text(self, s: int, e: int, anchor: int, anchor_end: int) -> str:
+        """The clause of the window that holds the speaker's name: "Aliyev", not
+        "Aliyev, berbicara dalam pertemuan dengan ...". """
+        text = self.art.text
+        cs, ce = s, e
+        if self.comp.clause_break is not None:
+            for m in self.comp.clause_break.finditer(text, s, e):
+                if m.end() <= anchor:
+                    cs = m.end()
+                elif m.start() >= anchor_end:
+                    ce = m.start()
+                    break
+        if self.comp.speaker_end is not None:
+            # "Kementerian Pertahanan Armenia pada Selasa (29/9) mengatakan": the name ends before the time
+            m = self.comp.speaker_end.search(text, anchor_end, ce)
+            if m:
+                ce = m.start()
+        words = _trim(text[cs:ce])
+        if len(words.split()) > 12:
+            words = " ".join(_trim(text[anchor:ce]).split()[:12])
+        return words
+
+
+def _trim(s: str) -> str:
+    s = " ".join(s.split()).strip(_TRIM)
+    s = _LEAD.sub("", s)
+    return s.strip(_TRIM)
