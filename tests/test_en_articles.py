@@ -351,3 +351,24 @@ def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next(lang, text
 def test_a_person_set_apart_as_a_bystander_speaks_for_no_side(text, lang, party, speaker):
     doc = factx.extract(text, lang=lang)
     assert [(c.party, c.speaker) for c in doc.claims] == [(party, speaker)], doc.claims
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the subject of a verb in a subordinate clause stands after its conjunction
+    ("A second attempt at a truce in Nagorno-Karabakh was barely hours old when both sides said it had been "
+     "broken.", "en", [("ceasefire", None)]),
+    ("Gencatan senjata di Nagorno-Karabakh baru berumur beberapa jam ketika kedua pihak mengatakan gencatan "
+     "senjata itu dilanggar.", "id", [("ceasefire", None)]),
+    ("Heavy shelling reported in Stepanakert and Ganja as international calls for a ceasefire go unheeded.", "en",
+     [("attack", None), ("ceasefire", None)]),
+    ("The truce collapsed as Armenia said Azerbaijani forces shelled Stepanakert.", "en",
+     [("ceasefire", None), ("attack", "armenia")]),
+    # an aside between commas is no subordinate clause; "AS" (the United States) is no "as"
+    ("Azerbaijan's foreign ministry, speaking after talks in Moscow, said Armenian forces shelled Tartar.", "en",
+     [("attack", "azerbaijan")]),
+    ("Dalam pernyataan bersama, Rusia, AS dan Prancis mengecam pelanggaran gencatan senjata.", "id",
+     [("ceasefire", "russia")]),
+])
+def test_a_speaker_in_a_subordinate_clause_stands_after_its_conjunction(text, lang, expected):
+    doc = factx.extract(text, lang=lang)
+    assert [(c.kind, c.party) for c in doc.claims] == expected, doc.claims

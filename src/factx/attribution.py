@@ -22,6 +22,13 @@ _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“�
 _AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
+# "... was hours old when both sides said": the subject of a verb in a subordinate clause
+# stands after its conjunction (unless an aside between commas follows it)
+_SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since|until|once|although|though|whereas|"
+                           r"(?<!\b(?:such|well|so|just)\s)(?-i:[Aa]s)(?!\s+(?:well|many|much|long|far|soon|part|of|a\s+result|"
+                           r"usual|expected)\b)|"
+                           r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"
+                           r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
@@ -135,6 +142,8 @@ class Attributor(Speakers):
             for m in _HARD_BREAK.finditer(text, s, cue.start):
                 if not any(a <= m.start() < b for a, b in asides):
                     s = m.end()
+            for m in _SUBORDINATE.finditer(text, s, cue.start):
+                s = m.end()
             return s, cue.start
         hi = min(hi, cue.end + _REACH)
         e = hi
