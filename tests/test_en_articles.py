@@ -372,3 +372,16 @@ def test_a_person_set_apart_as_a_bystander_speaks_for_no_side(text, lang, party,
 def test_a_speaker_in_a_subordinate_clause_stands_after_its_conjunction(text, lang, expected):
     doc = factx.extract(text, lang=lang)
     assert [(c.kind, c.party) for c in doc.claims] == expected, doc.claims
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Armenia's defence ministry said Azerbaijani forces continued to shell Stepanakert, the region's main city, "
+     "and the town of Martuni.", ["Stepanakert", "Martuni"]),
+    ("Armenian forces shelled Tartar, the regional centre, and Barda.", ["Tartar", "Barda"]),
+    # an aside that ends the list is no item, and no aside lets in a place the list does not name
+    ("Armenian forces shelled Tartar, the regional centre.", ["Tartar"]),
+])
+def test_an_aside_after_a_place_of_a_list_keeps_the_list_going(text, places):
+    """vocab term `list_aside`: "X, the region's main city, and Y" lists X and Y."""
+    doc = factx.extract(text, lang="en")
+    assert [[loc.name for loc in c.locations] for c in doc.claims] == [places], doc.claims

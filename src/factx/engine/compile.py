@@ -177,7 +177,10 @@ class Expander:
                          if places else rf"(?:{prefix})\s+{word}")
         joiner = "|".join(self.terms.get("list_and", [])) or "and"
         # a later item is no possessor: "Stepanakert, Karabakh's presidency said" lists one place
-        self.place_list_re = (rf"{self.place_re}(?:(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)"
+        # "Stepanakert, the region's main city, and the town of Martuni": an aside after an item
+        aside = "|".join(f"(?:{t})" for t in self.terms.get("list_aside", []))
+        aside = rf"(?:\s*,\s*(?:{aside})(?=\s*,\s*(?:{joiner})\s))?" if aside else ""
+        self.place_list_re = (rf"{self.place_re}(?:{aside}(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)"
                               rf"{self.place_re}(?!['’]s\b))*")
         self.parties = parties
         self.places = places
