@@ -255,6 +255,11 @@ def test_a_name_and_an_aside_before_said_name_the_speaker(text, party, speaker):
     ("Sebanyak 60 warga sipil Armenia tewas, sementara 150 lainnya terluka, kata ombudsman Armenia Arman Tatoyan.",
      "id", ["armenia", "armenia"]),
     ("Kantor berita Rusia, TASS, melaporkan 3 warga sipil tewas di Stepanakert.", "id", [None]),
+    # a tag whose speaker is the sentence's last words: what stands before is the claim
+    ("Pasukan Armenia menembaki sejumlah kota, antara lain Tartar dan Barda, kata Hikmet Hajiyev.", "id",
+     ["azerbaijan"]),
+    ("Armenian forces shelled several towns, including Tartar and Barda, said Hikmet Hajiyev.", "en",
+     ["azerbaijan"]),
 ])
 def test_a_clause_or_a_dateline_before_a_trailing_tag_is_no_aside(text, lang, parties):
     """Two commas before 'kata X' do not make the first part a speaker with an aside when the

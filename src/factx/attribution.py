@@ -163,7 +163,8 @@ class Attributor(Speakers):
         if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
             cue.resolved = True  # "accused each other": the claim is reported, by neither side
             return last
-        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo):
+        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo) \
+                and not self._name_ends(cue.end, hi):
             cue.side = "before"
         s, e = self._window(cue, lo, hi)
         got = None
@@ -204,6 +205,11 @@ class Attributor(Speakers):
             return last
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         return got
+
+    def _name_ends(self, at: int, hi: int) -> bool:
+        """Is text[at:hi] only a name, the sentence's last words ("..., kata Vahram Poghosyan.")?"""
+        words = _trim(self.art.text[at:hi].rstrip(" .!?\n"))
+        return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
     def _apposition_before(self, cue: Cue, lo: int) -> bool:
         """'Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces ...',
