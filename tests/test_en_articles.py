@@ -390,3 +390,26 @@ def test_an_aside_after_a_place_of_a_list_keeps_the_list_going(text, places):
     """vocab term `list_aside`: "X, the region's main city, and Y" lists X and Y."""
     doc = factx.extract(text, lang="en")
     assert [[loc.name for loc in c.locations] for c in doc.claims] == [places], doc.claims
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("В результате обстрела Степанакерта погибли двое мирных жителей. Об этом сообщила пресс-секретарь "
+     "Минобороны Армении Шушан Степанян.", "ru",
+     [("attack", "armenia"), ("casualty", "armenia")]),
+    ("Армянские силы обстреляли Тертер. Об этом говорится в сообщении Минобороны Азербайджана.", "ru",
+     [("attack", "azerbaijan")]),
+    # an outlet's own report stays in its own voice
+    ("В Гяндже погибли 12 человек. Об этом сообщает ТАСС.", "ru", [("casualty", None)]),
+    ("Serangan roket ke kota Martuni menewaskan dua warga sipil. Demikian disampaikan Pusat Informasi Terpadu "
+     "Armenia.", "id", [("attack", "armenia"), ("casualty", "armenia")]),
+    ("Two civilians were killed in Stepanakert. That is according to the Armenian defence ministry.", "en",
+     [("casualty", "armenia")]),
+    # a sentence with a speaker of its own in between: the back reference is that speaker's
+    ("Two civilians were killed in Stepanakert. Azerbaijan said it had hit military targets only. That is "
+     "according to the ministry's statement.", "en", [("casualty", None)]),
+])
+def test_a_sentence_that_names_who_said_the_last_one_attributes_it(text, lang, expected):
+    """Vocab term `back_reference`: 'Об этом сообщило X.', 'Demikian disampaikan X.', 'That is
+    according to X.' name the speaker of the sentence before."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.kind, c.party) for c in doc.claims] == expected, doc.claims

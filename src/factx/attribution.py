@@ -282,6 +282,25 @@ class Attributor(Speakers):
                 return self.speaker_in(starts[i], stop)
         return None
 
+    def back_reference(self, i: int) -> Cue | None:
+        """The speaker a sentence names for what came before it: "Об этом сообщило Минобороны
+        Армении.", "Demikian disampaikan Pusat Informasi Armenia.", "That is according to X."
+        (vocab term `back_reference`: the opening up to where the speaker may stand)."""
+        rx = self.comp.back_reference
+        if rx is None:
+            return None
+        sent = self.art.sentences[i]
+        m = rx.match(self.art.text, sent.start, sent.end)
+        if m is None:
+            return None
+        text, end = self.art.text, sent.end
+        while end > m.end() and text[end - 1] in " \t\r\n.!?…":
+            end -= 1
+        got = self.speaker_in(m.end(), end)
+        if got is None:
+            return None
+        return Cue(m.start(), m.end(), "after", False, "back-reference", got.text, got.party, True)
+
     def for_claim(self, sent_idx: int, start: int, end: int, kind: str) -> Cue | None:
         cues = [c for c in self.cues[sent_idx] if c.resolved]
         if not cues:

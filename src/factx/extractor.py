@@ -291,6 +291,8 @@ class Extractor:
             cue = attributor.for_claim(idx, r.start, r.end, r.kind)
             if cue:
                 break
+        if cue is None and sents:
+            cue = self.back_reference(sents[-1], attributor)
         party = cue.party if cue else None
         speaker = cue.speaker if cue else None
         claim = {"id": f"c{n}", "kind": r.kind, "party": party, "speaker": speaker}
@@ -304,6 +306,21 @@ class Extractor:
         claim["_match"] = (r.start, r.end)
         claim["evidence"] = {"text": self.art.text[ev.start:ev.end], "start": ev.start, "end": ev.end}
         return claim
+
+    def back_reference(self, last: int, attributor: Attributor):
+        """The cue of a later sentence that names who said this one ("... . Об этом сообщило
+        Минобороны Армении."): the next sentence, or a later one of the same paragraph with
+        no speaker of its own in between."""
+        art = self.art
+        for j in range(last + 1, len(art.sentences)):
+            if j > last + 1 and art.sentence_para[j] != art.sentence_para[last]:
+                return None
+            cue = attributor.back_reference(j)
+            if cue is not None:
+                return cue
+            if any(c.resolved for c in attributor.cues[j]):
+                return None
+        return None
 
     def sentence_date(self, ev: Span) -> str | None:
         """The first date of the sentence that is not the start of a period ("sejak 27 September")."""

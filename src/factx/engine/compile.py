@@ -344,16 +344,19 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         clause_break=regex.compile(
             # (at the start too: a list piece "as well as Mingachevir", split off at its comma)
             r"\s*[,;]\s*|\s[–—]\s|(?:^|\s+)(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),
-        since_marker=regex.compile(r"(?:" + "|".join(exp.terms["since"]) + r")\s+$", FLAGS)
-        if exp.terms.get("since") else None,
-        continuation=regex.compile(r"\s*(?:" + "|".join(exp.terms["continuation"]) + r")\b", FLAGS)
-        if exp.terms.get("continuation") else None,
-        transcript=regex.compile(r"\s*(?:" + "|".join(exp.terms["transcript"]) + r")", FLAGS)
-        if exp.terms.get("transcript") else None,
+        since_marker=_term_re(exp, "since", r"(?:{})\s+$"),
+        continuation=_term_re(exp, "continuation", r"\s*(?:{})\b"),
+        transcript=_term_re(exp, "transcript", r"\s*(?:{})"),
+        back_reference=_term_re(exp, "back_reference", r"\s*(?:{})\b"),
         speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
         if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS),
-        bystander=regex.compile(r"\b(?:" + "|".join(exp.terms["bystander"]) + r")\b", FLAGS)
-        if exp.terms.get("bystander") else None)
+        bystander=_term_re(exp, "bystander", r"\b(?:{})\b"))
+
+
+def _term_re(exp, name: str, template: str) -> regex.Pattern | None:
+    """The vocab term `name` as one pattern (its entries as alternatives in `template`), or None."""
+    terms = exp.terms.get(name)
+    return regex.compile(template.format("|".join(terms)), FLAGS) if terms else None
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:

@@ -75,7 +75,7 @@ class CompiledRule(Plain):
 class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
-                 "since_marker", "continuation", "transcript", "speaker_end", "bystander")
+                 "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference")
 
     def __init__(
         self,
@@ -100,6 +100,7 @@ class CompiledLang(Plain):
         speaker_end: regex.Pattern | None = None,
         bystander: regex.Pattern | None = None,
         label_rules: list[regex.Pattern] | None = None,
+        back_reference: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -122,6 +123,7 @@ class CompiledLang(Plain):
         self.speaker_end = speaker_end  # "pada Selasa", "on Monday", "(...)": words after a speaker's name
         self.bystander = bystander  # "an analyst", "a resident": someone only located by the place that follows
         self.label_rules = [] if label_rules is None else label_rules  # "Читайте также:" + a teaser line
+        self.back_reference = back_reference  # "Об этом сообщило X.": a sentence naming who said the last one
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
