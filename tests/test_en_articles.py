@@ -121,6 +121,20 @@ def test_a_verb_joined_by_and_shares_its_subject():
     assert [(c.kind, c.party) for c in doc.claims if c.kind == "quote"] == [("quote", None)]
 
 
+
+@pytest.mark.parametrize("text, lang", [
+    ("Human Rights Watch said Azerbaijan used cluster munitions in Stepanakert and Hadrut, and accused Armenia of "
+     "firing Smerch rockets at Barda.", "en"),
+    ("Human Rights Watch melaporkan Azerbaijan menggunakan munisi tandan di Stepanakert dan Hadrut, serta menuduh "
+     "Armenia menembakkan roket Smerch ke Barda.", "id"),
+])
+def test_a_verb_joined_by_and_keeps_its_subject_past_what_the_first_reported(text, lang):
+    """'X said A did this, and accused B of that': X accuses, not A."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.party, [loc.name for loc in c.locations]) for c in doc.claims] == \
+        [("hrw", ["Stepanakert", "Hadrut"]), ("hrw", ["Barda"])], doc.claims
+
+
 def test_he_said_after_a_news_outlet_is_the_last_speaker_for_a_side():
     """'he said' cannot mean the BBC: the pronoun goes back past the outlet to the last
     speaker who speaks for a side (a BBC dev article, 'Mr Aliyev told the BBC's Orla Guerin')."""

@@ -184,11 +184,12 @@ class Attributor(Speakers):
                 before = self.speaker_in(bs, be)
                 if before is not None:
                     got = before
-        if got is None and cue.side == "before" and prev is not None and prev.resolved and prev.party \
-                and (not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, s, e)):
+        if cue.side == "before" and prev is not None and prev.resolved and prev.party and (
+                got is None and not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, s, e)):
             # "Turkey rejected calls for a ceasefire and said it would ...": two cue words in a row
             # are one phrase ("calls for" is a noun here), and a verb joined to the last by "and"
-            # shares its subject: the same speaker
+            # shares its subject: the same speaker, even past what the first verb reported ("HRW
+            # said Azerbaijan used cluster munitions, and accused Armenia of ...")
             cue.speaker, cue.party, cue.resolved = prev.speaker, prev.party, True
             return last
         if got is None and cue.side == "before" and not _trim(self.art.text[s:e]):
