@@ -274,12 +274,22 @@ def test_a_name_and_an_aside_before_said_name_the_speaker(text, party, speaker):
      ["azerbaijan"]),
     ("Armenian forces shelled several towns, including Tartar and Barda, said Hikmet Hajiyev.", "en",
      ["azerbaijan"]),
+    ("Армия обороны НКР обстреливает Тертер, Агдам и Бейлаган, заявили в Баку.", "ru", ["azerbaijan"]),
 ])
 def test_a_clause_or_a_dateline_before_a_trailing_tag_is_no_aside(text, lang, parties):
     """Two commas before 'kata X' do not make the first part a speaker with an aside when the
     parts are a dateline or clauses with counts; an outlet set off by commas is still the outlet."""
     doc = factx.extract(text, lang=lang)
     assert [c.party for c in doc.claims] == parties, doc.claims
+
+
+def test_a_person_after_a_long_title_opens_the_sentence_for_a_later_pronoun():
+    """'Министр иностранных дел Армении Зограб Мнацаканян ... . ..., по его словам, ...': his."""
+    text = ("Глава МИД Азербайджана заявил, что Армения нарушает перемирие.\n\n"
+            "Министр иностранных дел Армении Зограб Мнацаканян в среду провел переговоры с Лавровым в Москве. "
+            "Армянская сторона, по его словам, готова соблюдать режим прекращения огня.\n")
+    doc = factx.extract(text, lang="ru")
+    assert [(c.event, c.party) for c in doc.claims] == [("violated", "azerbaijan"), ("proposed", "armenia")]
 
 
 def test_he_said_means_the_person_who_opened_the_last_sentence():

@@ -29,7 +29,9 @@ _SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since
                            r"usual|expected)\b)|"
                            r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"
                            r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
+_IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Баку": the speaker is the body in a place
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
+_SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
@@ -208,8 +210,15 @@ class Attributor(Speakers):
         return got
 
     def _name_ends(self, at: int, hi: int) -> bool:
-        """Is text[at:hi] only a name, the sentence's last words ("..., kata Vahram Poghosyan.")?"""
-        words = _trim(self.art.text[at:hi].rstrip(" .!?\n"))
+        """Is text[at:hi] only a name, the sentence's last words ("..., kata Vahram Poghosyan.",
+        "..., заявили в Баку.")?"""
+        text = self.art.text
+        m = _IN_BODY.match(text, at, hi)
+        if m:
+            at = m.end()
+        while hi > at and text[hi - 1] in " \t\r\n.!?…":
+            hi -= 1
+        words = _trim(text[at:hi])
         return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
     def _apposition_before(self, cue: Cue, lo: int) -> bool:
@@ -233,7 +242,7 @@ class Attributor(Speakers):
         """A person of the lexicon named at the start of the sentence (its subject), or None."""
         text = self.art.text
         for m in self.comp.parties.find(text, s, min(e, s + _SUBJECT_REACH)):
-            if m.tier == PERSON and len(text[s:m.start].split()) <= 3:
+            if m.tier == PERSON and len(text[s:m.start].split()) <= _SUBJECT_WORDS:
                 return Speaker(_trim(text[m.start:m.end]), m.key)
         return None
 
