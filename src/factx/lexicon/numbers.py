@@ -121,7 +121,9 @@ class NumberGrammar:
                     return count
         if text.endswith("+") and slot == "exact":
             slot, text = "min", text[:-1]  # "1,000+"
-        if self._vague_re.match(text.strip()):
+        # after a qualifier, a word that is also a number is that number: "свыше сотни" (more
+        # than a hundred, genitive singular) is not the vague "сотни" (hundreds)
+        if self._vague_re.match(text.strip()) and (slot == "exact" or self.parse_number(text) is None):
             count["min"] = self.vague[re.sub(r"\s+", " ", text.strip().lower())]
             count["approximate"] = True
             return count
