@@ -437,3 +437,16 @@ def test_a_sentence_that_names_who_said_the_last_one_attributes_it(text, lang, e
     according to X.' name the speaker of the sentence before."""
     doc = factx.extract(text, lang=lang)
     assert [(c.kind, c.party) for c in doc.claims] == expected, doc.claims
+
+
+def test_a_trailing_body_the_lexicon_does_not_know_is_the_speaker_not_the_claim_before_it():
+    """'..., when Armenian artillery pounded Tartar, the country's prosecutor's office said': the
+    office speaks (for no known side); the claim clause's 'Armenian' is not the speaker."""
+    doc = factx.extract("Four civilians were killed overnight when Armenian artillery pounded the Azerbaijani town "
+                        "of Tartar, the country's prosecutor general's office said on Monday.", lang="en")
+    casualty = [c for c in doc.claims if c.kind == "casualty"]
+    assert [(c.party, c.speaker) for c in casualty] == [(None, "the country's prosecutor general's office")]
+    # a short aside after the speaker is still passed over
+    doc = factx.extract("Armenian forces shelled Tartar overnight, the Azerbaijani defence ministry, citing "
+                        "intelligence, said.", lang="en")
+    assert [c.party for c in doc.claims] == ["azerbaijan"]

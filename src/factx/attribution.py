@@ -31,6 +31,7 @@ _SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since
                            r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
 _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Баку": the speaker is the body in a place
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
+_ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
@@ -280,10 +281,19 @@ class Attributor(Speakers):
             return None
         # "X, who was also in Moscow, accused ...": a relative clause is about the speaker before it
         relative = {i for i in range(1, len(starts)) if _RELATIVE.match(text, starts[i])}
+        tag = None  # the last clause: who closes the sentence
         for i in range(len(starts) - 1, -1, -1):
             if i in relative:
                 continue
             stop = breaks[i].start() if i + 1 in relative else e
+            words = _trim(text[starts[i]:stop])
+            if tag is None:
+                tag = words
+            elif len(words.split()) > _ASIDE_WORDS and 0 < len(tag.split()) <= _ASIDE_WORDS:
+                # "Four civilians were killed when Armenian artillery pounded Tartar, the country's
+                # prosecutor's office said": past a short aside lies the claim, never the speaker;
+                # a body the lexicon does not know speaks for no side
+                return Speaker(tag, None)
             if self.comp.parties.find(text, starts[i], stop) or self.comp.anaphors.find(text, starts[i], stop):
                 # "Russia, France and the US urged ...": a clause that is only a name is an
                 # item of the same list of speakers, not the claim the speaker closes
