@@ -409,6 +409,9 @@ def test_a_speaker_in_a_subordinate_clause_stands_after_its_conjunction(text, la
     ("Armenian forces shelled Tartar, the regional centre, and Barda.", ["Tartar", "Barda"]),
     # an aside that ends the list is no item, and no aside lets in a place the list does not name
     ("Armenian forces shelled Tartar, the regional centre.", ["Tartar"]),
+    # a preposition the list repeats is no part of a name
+    ("Azerbaijani forces shelled several towns, including in Stepanakert and in Martuni, the Armenian defence "
+     "ministry said.", ["Stepanakert", "Martuni"]),
 ])
 def test_an_aside_after_a_place_of_a_list_keeps_the_list_going(text, places):
     """vocab term `list_aside`: "X, the region's main city, and Y" lists X and Y."""

@@ -18,6 +18,8 @@ from .record import KINDS
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
 _PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
 _CLAUSE_END = own_pattern(r"[,;.:!?\n]")
+# "including in Stepanakert and in Martuni": a preposition that a list repeats is no part of a name
+_IN = own_pattern(r"(?:in|on|at|near|di|ke|в|во|на)\s+(?=\p{Lu})")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
@@ -173,6 +175,9 @@ class Extractor:
             pieces = [p for chunk in pieces for p in self.comp.clause_break.split(chunk)]
         for piece in pieces:
             piece = piece.strip(" ,.;")
+            lead = _IN.match(piece)
+            if lead:
+                piece = piece[lead.end():]
             if prefix:
                 if not prefix.sub("", piece + " ").strip():
                     continue  # "another city, Shushi": the words before the name are no place
