@@ -204,6 +204,9 @@ def test_a_speech_tag_between_commas_names_its_own_speaker(text, party, speaker)
     ('"We sleep in the cellar every night," Gayane, 42, told AFP from a basement in Stepanakert.', "en", None),
     ("Local officials in Nagorno-Karabakh said Azerbaijani drones struck Shushi.", "en", "nagorno-karabakh"),
     ("Seorang warga di Stepanakert mengatakan serangan ke kota Shusha berlangsung sepanjang malam.", "id", None),
+    # the bystander may be named after the place
+    ("Interviewed by phone from Yerevan, political analyst Richard Giragosian said the Armenian army had lost "
+     "2,000 soldiers.", "en", None),
 ])
 def test_a_bystander_located_by_a_place_speaks_for_no_side(text, lang, party):
     """A capital names its government ("Moscow said"), but "one analyst in London" or "a

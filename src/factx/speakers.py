@@ -69,7 +69,7 @@ class Speakers:
                 if told is not None:
                     best = told
             party = None if best.tier == MEDIA else best.key
-            if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME):
+            if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME, e):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
             if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
                 party = None  # a namesake of an official, set apart by what follows the name
@@ -91,13 +91,15 @@ class Speakers:
             return Speaker(words, None)
         return None
 
-    def _located(self, s: int, at: int, place: bool) -> bool:
+    def _located(self, s: int, at: int, place: bool, e: int | None = None) -> bool:
         """Is the name at `at` only where a bystander is from: "one analyst in London", or, for
         a place name (`place`) with no preposition, "житель Степанакерта", "warga Stepanakert"
         (not "заявил журналистам Песков": a person after the word is the speaker)?"""
         text = self.art.text
         if _LOCATED.search(text, s, at):
-            return self.comp.bystander.search(text, s, at) is not None
+            # "one analyst in London"; "Interviewed from Yerevan, political analyst X said": the
+            # bystander may come after the place too
+            return self.comp.bystander.search(text, s, at if e is None else e) is not None
         if not place:
             return False
         last = None
