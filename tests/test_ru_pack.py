@@ -1,8 +1,8 @@
 """The Russian rule pack on an invented wire report, through `factx.extract` and the CLI.
 
-`fixtures/articles/ru_invented_karabakh_wire.txt` is written for this test (an invented
-report in the style of TASS / RIA Novosti about the 2020 war, not a real article): every
-claim it gives is pinned, in order.
+`fixtures/articles/ru_invented_karabakh_wire.txt` and `ru_invented_trend_ganja_strike.txt`
+are written for these tests (invented reports in the style of TASS / RIA Novosti and Trend
+about the 2020 war, not real articles): every claim they give is pinned, in order.
 """
 from __future__ import annotations
 
@@ -62,6 +62,39 @@ def test_invented_russian_article_through_the_cli():
     assert [summary(c) for c in doc["claims"]] == INVENTED
     speakers = {c["speaker"] for c in doc["claims"] if c["party"] == "azerbaijan"}
     assert "Помощник президента Азербайджана Хикмет Гаджиев" in speakers
+
+
+TREND = Path(__file__).parents[1] / "fixtures" / "articles" / "ru_invented_trend_ganja_strike.txt"
+
+TREND_CLAIMS = [
+    # headline "Генпрокуратура: ...": a prosecutor's office of no named country
+    ("casualty", None, 13, None, None, False, "killed", "unspecified"),
+    # the lead's claims, sourced by the sentence after them: "Об этом говорится в сообщении
+    # Генеральной прокуратуры Азербайджана."
+    ("attack", "azerbaijan", None, ("Гяндже", "ganja")),
+    ("casualty", "azerbaijan", 13, None, None, False, "killed", "civilian"),
+    ("casualty", "azerbaijan", 52, None, None, False, "wounded", "unspecified"),
+    # "Всего, как отмечается в сообщении, ... погибли 60 мирных жителей"
+    ("casualty", "azerbaijan", 60, None, None, False, "killed", "civilian"),
+    ("casualty", "azerbaijan", 270, None, None, False, "wounded", "unspecified"),
+    # «...», - написал он: Hajiyev, named in the sentence before
+    ("quote", "azerbaijan", "Армения нарушила гуманитарное перемирие уже в третий раз за неделю"),
+    ("ceasefire", "azerbaijan", "violated", None, "armenia"),
+    ("attack", "azerbaijan", None, ("Тертерский", "tartar"), ("Агдамский", "aghdam-akna"),
+     ("Агджабединский", "aghjabadi")),
+    # "уничтожены 5 танков, 3 установки «Град» и до 40 военнослужащих": only the people count
+    ("casualty", None, None, None, 40, False, "killed", "military"),
+    # "однако армянская сторона нарушила его через несколько минут"
+    ("ceasefire", "azerbaijan", "violated", None, "armenia"),
+    ("ceasefire", "azerbaijan", "proposed", None, None),
+]
+
+
+def test_a_second_invented_russian_article_through_the_cli():
+    """An invented Trend-style report: a source named after its claims, a headline speaker, a
+    quote tagged '- написал он', equipment losses beside the dead."""
+    doc = cli_document(TREND, "ru")
+    assert [summary(c) for c in doc["claims"]] == TREND_CLAIMS
 
 
 @pytest.mark.parametrize("text, expected", [
