@@ -11,8 +11,8 @@ import regex
 from .article import Article
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
-from .plain import Plain
 from .lexicon.gazetteer import PERSON
+from .plain import Plain
 from .speakers import _NAME, Speaker, Speakers, _trim
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.

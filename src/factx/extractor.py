@@ -268,11 +268,8 @@ class Extractor:
             r.fields["text"] = " ".join(parts[::-1] + [r.fields.get("text", "")])
 
     def _paragraph_at(self, pos: int) -> int | None:
-        paras = self.art.paragraphs
-        for i, p in enumerate(paras):
-            if p.start <= pos < p.end:
-                return i
-        return None
+        sents = self.art.sentences_between(pos, pos + 1)
+        return self.art.sentence_para[sents[0]] if sents else None
 
     def transcript_speaker(self) -> tuple[str, str] | None:
         """(speaker, party) when the title says the whole text is one party's own words."""
