@@ -456,3 +456,14 @@ def test_a_trailing_body_the_lexicon_does_not_know_is_the_speaker_not_the_claim_
     doc = factx.extract("Armenian forces shelled Tartar overnight, the Azerbaijani defence ministry, citing "
                         "intelligence, said.", lang="en")
     assert [c.party for c in doc.claims] == ["azerbaijan"]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Fighting also raged around Hadrut, which Azerbaijan said it captured this month.", None),
+    # a tag after the relative clause, past its comma, is the whole sentence's
+    ("Shells also fell on Tartar, where two civilians were killed, the Azerbaijani defence ministry added.",
+     "azerbaijan"),
+])
+def test_a_speaker_inside_a_relative_clause_after_a_claim_is_not_its_speaker(text, party):
+    doc = factx.extract(text, lang="en")
+    assert [c.party for c in doc.claims if c.kind == "attack"] == [party], doc.claims

@@ -34,6 +34,7 @@ _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
+_THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
@@ -331,6 +332,9 @@ class Attributor(Speakers):
             # "21 killed, the ministry said" reports the claim; "40 injured in an attack Aliyev
             # described as ..." does not: a speaker after the claim stands past a clause break
             after = [c for c in after if c.side == "after" or _AFTER_CLAIM.search(self.art.text, end, c.start)]
+            # "... around Hadrut, which Azerbaijan said it captured": a relative clause's speaker
+            # speaks about the place, not the claim
+            after = [c for c in after if not _THEN_RELATIVE.match(self.art.text, end, c.start)]
         inside = [c for c in cues if c.start >= start and c.end <= end]
         order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], after, inside)
         for group in order:
