@@ -467,3 +467,10 @@ def test_a_trailing_body_the_lexicon_does_not_know_is_the_speaker_not_the_claim_
 def test_a_speaker_inside_a_relative_clause_after_a_claim_is_not_its_speaker(text, party):
     doc = factx.extract(text, lang="en")
     assert [c.party for c in doc.claims if c.kind == "attack"] == [party], doc.claims
+
+
+def test_a_claim_that_begins_with_its_own_speech_verb_keeps_that_verbs_speaker():
+    """'The co-chairs [urged the sides to cease hostilities], and Borrell said ...': the co-chairs'."""
+    doc = factx.extract("The OSCE Minsk Group co-chairs urged the sides to cease hostilities immediately, and EU "
+                        "foreign policy chief Josep Borrell said the fighting must stop.", lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("ceasefire", "osce")], doc.claims

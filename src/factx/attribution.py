@@ -336,7 +336,10 @@ class Attributor(Speakers):
             # speaks about the place, not the claim
             after = [c for c in after if not _THEN_RELATIVE.match(self.art.text, end, c.start)]
         inside = [c for c in cues if c.start >= start and c.end <= end]
-        order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], after, inside)
+        # a claim that begins with its own speech verb ("[urged the sides to ...], and Borrell
+        # said ..."): that verb's speaker, before one later in the sentence
+        own = [c for c in inside if c.start == start and c.side == "before"]
+        order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], own, after, inside)
         for group in order:
             for cue in group:
                 if group is after and cue.side == "before" and not cue.anaphor and not cue.speaker_span:
