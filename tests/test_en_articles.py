@@ -474,3 +474,17 @@ def test_a_claim_that_begins_with_its_own_speech_verb_keeps_that_verbs_speaker()
     doc = factx.extract("The OSCE Minsk Group co-chairs urged the sides to cease hostilities immediately, and EU "
                         "foreign policy chief Josep Borrell said the fighting must stop.", lang="en")
     assert [(c.kind, c.party) for c in doc.claims] == [("ceasefire", "osce")], doc.claims
+
+
+def test_the_ministry_said_is_the_last_ministry_not_the_last_speaker():
+    """'The ministry also reported ...' after a minister of another side spoke: the ministry."""
+    text = ("The Azerbaijani defence ministry said Armenian forces shelled Tartar overnight.\n\n"
+            "Turkish Foreign Minister Mevlut Cavusoglu said Ankara stood by Baku.\n\n"
+            "The ministry also reported that Armenian armed forces fired on the town of Terter.\n")
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("attack", "azerbaijan"), ("attack", "azerbaijan")]
+    # "he said" is still the last speaker
+    doc = factx.extract("The Azerbaijani defence ministry said Armenian forces shelled Tartar.\n\n"
+                        "Turkish Foreign Minister Mevlut Cavusoglu spoke in Ankara. \"Armenia must withdraw from "
+                        "the occupied lands now,\" he said.\n", lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("attack", "azerbaijan"), ("quote", "turkey")]

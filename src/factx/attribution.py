@@ -72,6 +72,7 @@ class Attributor(Speakers):
         self.cues: list[list[Cue]] = []
         last: Speaker | None = None
         self._source: Speaker | None = None  # the last speaker that is not a news outlet
+        self._named: list[Speaker] = []  # every speaker named so far, in order
         prev_resolved = False
         starts, ends = art.bounds("sentence")
         # the speech rules' matches, by sentence, in rule order (each rule runs once over the text)
@@ -204,12 +205,27 @@ class Attributor(Speakers):
             got = self.speaker_in(s2, e2, names_only=True)
         if got is None:
             who = self._antecedent(last)
-            if self.comp.anaphors.find(self.art.text, s, e) and who:
+            anaphors = self.comp.anaphors.find(self.art.text, s, e)
+            if anaphors and who:
+                who = self._same_kind(anaphors[-1], who)
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
                 return last
             return last
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
+        self._named.append(got)
         return got
+
+    def _same_kind(self, anaphor, who: Speaker) -> Speaker:
+        """"The ministry said" after Cavusoglu spoke: the last speaker that was a ministry, when
+        the anaphor names a kind of speaker ("the ministry", "the ombudsman") and one was named."""
+        words = self.art.text[anaphor.start:anaphor.end].lower().split()
+        if len(words) < 2:
+            return who  # "he", "she", "they": the last speaker
+        head = words[-1]
+        for named in reversed(self._named):
+            if head in named.text.lower().split():  # a word of it: "minister" is no "ministry"
+                return named
+        return who
 
     def _name_ends(self, at: int, hi: int) -> bool:
         """Is text[at:hi] only a name, the sentence's last words ("..., kata Vahram Poghosyan.",
