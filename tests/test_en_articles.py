@@ -412,13 +412,18 @@ def test_a_speaker_in_a_subordinate_clause_stands_after_its_conjunction(text, la
     ("Armenian forces shelled Tartar, the regional centre, and Barda.", ["Tartar", "Barda"]),
     # an aside that ends the list is no item, and no aside lets in a place the list does not name
     ("Armenian forces shelled Tartar, the regional centre.", ["Tartar"]),
+    ("Kementerian Pertahanan Armenia mengatakan pasukan Azerbaijan menembaki Stepanakert, ibu kota wilayah itu, "
+     "dan kota Martuni.", ["Stepanakert", "Martuni"]),
+    ("Pasukan Armenia menembaki Ganja, kota terbesar kedua Azerbaijan, serta Barda, kata Hikmet Hajiyev.",
+     ["Ganja", "Barda"]),
     # a preposition the list repeats is no part of a name
     ("Azerbaijani forces shelled several towns, including in Stepanakert and in Martuni, the Armenian defence "
      "ministry said.", ["Stepanakert", "Martuni"]),
 ])
 def test_an_aside_after_a_place_of_a_list_keeps_the_list_going(text, places):
     """vocab term `list_aside`: "X, the region's main city, and Y" lists X and Y."""
-    doc = factx.extract(text, lang="en")
+    lang = "id" if " dan " in text or " serta " in text else "en"
+    doc = factx.extract(text, lang=lang)
     assert [[loc.name for loc in c.locations] for c in doc.claims] == [places], doc.claims
 
 

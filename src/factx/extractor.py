@@ -188,6 +188,8 @@ class Extractor:
             place = naming = None
             if mentions:
                 place, naming = mentions[0].key, mentions[0].extra
+            if piece[:1].islower() and (place is None or mentions[0].start > 0):
+                continue  # "Ganja, kota terbesar kedua Azerbaijan, serta Barda": an aside, no place
             key = place or piece.lower()
             if key in seen:
                 continue
