@@ -73,6 +73,7 @@ class Attributor(Speakers):
         last: Speaker | None = None
         self._source: Speaker | None = None  # the last speaker that is not a news outlet
         self._named: list[Speaker] = []  # every speaker named so far, in order
+        self._back: dict[int, Cue | None] = {}  # back_reference(i), by sentence
         prev_resolved = False
         starts, ends = art.bounds("sentence")
         # the speech rules' matches, by sentence, in rule order (each rule runs once over the text)
@@ -323,6 +324,12 @@ class Attributor(Speakers):
         """The speaker a sentence names for what came before it: "Об этом сообщило Минобороны
         Армении.", "Demikian disampaikan Pusat Informasi Armenia.", "That is according to X."
         (vocab term `back_reference`: the opening up to where the speaker may stand)."""
+        if i in self._back:
+            return self._back[i]  # each claim of a sentence asks again: read it once
+        self._back[i] = cue = self._back_reference(i)
+        return cue
+
+    def _back_reference(self, i: int) -> Cue | None:
         rx = self.comp.back_reference
         if rx is None:
             return None

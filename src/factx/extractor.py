@@ -24,7 +24,7 @@ _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
 _OPENERS = "“\"«„"
-_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\"", "\"": "\""}
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\""}  # the curly and angle openers: what closes each
 
 
 def _first_char(text: str, para: Span) -> int:
@@ -37,25 +37,24 @@ def _first_char(text: str, para: Span) -> int:
 
 def _open_at_end(text: str, start: int, end: int) -> int | None:
     """Where the quotation that text[start:end] (one paragraph) leaves open begins: its last
-    opening mark with no closing mark after it. None when every quotation there is closed."""
+    opening mark with no closing mark after it, right before a word. None when every
+    quotation there is closed."""
     body = text[start:end].rstrip()
-    straight = body.count('"') % 2 == 1
-    best = -1
-    for mark in _OPENERS:
+    found = []
+    if body.count('"') % 2 == 1:  # straight marks: an odd one out opens where a word follows a space
+        i = body.rfind('"')
+        while i > 0 and not (body[i - 1].isspace() or body[i - 1] in "(:—–-"):
+            i = body.rfind('"', 0, i)  # a straight mark that closes ('... war," he said')
+        found.append(i)
+    for mark, closers in _CLOSERS.items():
         i = body.rfind(mark)
-        while mark == '"' and i >= 0 and not (i == 0 or body[i - 1].isspace() or body[i - 1] in "(:—–-"):
-            i = body.rfind(mark, 0, i)  # a straight mark that closes ('... war," he said')
-        if i <= best:
-            continue
-        if mark == '"' and not straight:
+        if i < 0 or any(c in body[i + 1:] for c in closers):
             continue
         if mark == "“" and "„" in body[:i] and not any(c in body[body.rfind("„", 0, i):i] for c in "”\""):
             continue  # „...“: here “ closes
-        if any(c in body[i + 1:] for c in _CLOSERS[mark]) and mark != '"':
-            continue
-        if i + 1 < len(body) and body[i + 1].isalnum():
-            best = i
-    return start + best if best >= 0 else None
+        found.append(i)
+    found = [i for i in found if 0 <= i < len(body) - 1 and body[i + 1].isalnum()]
+    return start + max(found) if found else None
 
 
 class RawClaim(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
