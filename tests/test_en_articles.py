@@ -493,3 +493,40 @@ def test_the_ministry_said_is_the_last_ministry_not_the_last_speaker():
                         "Turkish Foreign Minister Mevlut Cavusoglu spoke in Ankara. \"Armenia must withdraw from "
                         "the occupied lands now,\" he said.\n", lang="en")
     assert [(c.kind, c.party) for c in doc.claims] == [("attack", "azerbaijan"), ("quote", "turkey")]
+
+
+@pytest.mark.parametrize("text, lang, party", [
+    ("The Armenian defence ministry said 15 soldiers were killed overnight.\n\n"
+     "Azerbaijani President Ilham Aliyev defended the offensive, saying 30 Armenian soldiers were killed near Fizuli.",
+     "en", "azerbaijan"),
+    ("The Armenian defence ministry said 15 soldiers were killed overnight.\n\n"
+     "On Sunday, Turkish Foreign Minister Mevlut Cavusoglu visited Baku, adding that Armenian forces had shelled Tartar.",
+     "en", "turkey"),
+    ("Минобороны Армении сообщило о гибели 15 военнослужащих.\n\n"
+     "Президент Азербайджана Ильхам Алиев выступил с обращением, заявив, что армянские войска обстреляли Тертер.",
+     "ru", "azerbaijan"),
+])
+def test_a_participle_speaks_for_the_subject_that_opens_its_clause(text, lang, party):
+    """'Aliyev defended the offensive, saying ...': the clause's subject goes on speaking, not
+    the speaker of the sentence before."""
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims][1:] == [party], doc.claims
+
+
+def test_a_participle_with_no_subject_named_is_the_last_speaker():
+    doc = factx.extract("The Azerbaijani defence ministry said Armenian forces shelled Tartar overnight.\n\n"
+                        "The ministry released drone footage, saying Armenian artillery also hit the town of Barda.",
+                        lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("attack", "azerbaijan"), ("attack", "azerbaijan")]
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    ("Hikmet Hajiyev - an aide to President Ilham Aliyev - said three civilians were killed in Barda.",
+     "azerbaijan", "Hikmet Hajiyev"),
+    ("YEREVAN - Armenian Prime Minister Nikol Pashinyan said 40 soldiers were killed.", "armenia", None),
+])
+def test_an_aside_between_dashes_is_skipped_for_the_speaker_before_it(text, party, speaker):
+    doc = factx.extract(text, lang="en")
+    assert [c.party for c in doc.claims] == [party], doc.claims
+    if speaker:
+        assert doc.claims[0].speaker == speaker

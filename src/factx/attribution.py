@@ -145,9 +145,17 @@ class Attributor(Speakers):
             # a short aside in brackets is no break: "Kementerian Pertahanan Armenia pada Selasa
             # (29/9/2020) mengatakan ..."
             asides = [m.span() for m in _ASIDE.finditer(text, s, cue.start)]
-            for m in _HARD_BREAK.finditer(text, s, cue.start):
-                if not any(a <= m.start() < b for a, b in asides):
-                    s = m.end()
+            breaks = [m for m in _HARD_BREAK.finditer(text, s, cue.start)
+                      if not any(a <= m.start() < b for a, b in asides)]
+            if len(breaks) >= 2 and not text[breaks[-1].end():cue.start].strip() \
+                    and _DASH.fullmatch(breaks[-1].group()) and _DASH.fullmatch(breaks[-2].group()):
+                # "Hikmet Hajiyev - an aide to President Aliyev - said": an aside between dashes;
+                # the speaker stands before it
+                first = breaks[-2]
+                s = breaks[-3].end() if len(breaks) >= 3 else s
+                return s, first.start()
+            if breaks:
+                s = breaks[-1].end()
             for m in _SUBORDINATE.finditer(text, s, cue.start):
                 s = m.end()
             return s, cue.start
@@ -161,6 +169,13 @@ class Attributor(Speakers):
     def _resolve(self, cue: Cue, lo: int, hi: int, last: Speaker | None, prev: Cue | None = None) -> Speaker | None:
         """Who speaks at `cue`, looked for between `lo` (the end of the sentence's previous cue,
         `prev`, or its start) and `hi`; returns the last speaker named so far."""
+        if cue.anaphor == "subject" and prev is None:
+            # "Aliyev defended the offensive, saying ...": the clause's subject goes on speaking
+            got = self._clause_subject(lo, cue.start)
+            if got is not None:
+                cue.speaker, cue.party, cue.resolved = got.text, got.party, True
+                self._named.append(got)
+                return got
         if cue.anaphor:
             who = self._antecedent(last)
             if who:
@@ -264,6 +279,26 @@ class Attributor(Speakers):
             if m.tier == PERSON and len(text[s:m.start].split()) <= _SUBJECT_WORDS:
                 return Speaker(_trim(text[m.start:m.end]), m.key)
         return None
+
+    def _clause_subject(self, s: int, e: int) -> Speaker | None:
+        """Who opens text[s:e] as its subject: a speaker of the lexicon among its first words,
+        after a fronted phrase set off by a comma ("On Sunday, Aliyev ..."), or None."""
+        text = self.art.text
+        start = s
+        comma = _COMMA.search(text, s, min(e, s + _SUBJECT_REACH))
+        found = self.comp.parties.find(text, s, e)
+        if not found:
+            return None
+        m = min(found, key=lambda m: m.start)
+        if comma is not None and comma.end() <= m.start and "," in comma.group():
+            start = comma.end()  # a fronted phrase: the subject follows it
+        if len(text[start:m.start].split()) > _SUBJECT_WORDS or _DIGIT.search(text, start, m.start):
+            return None
+        end = m.end  # the name runs on over mentions a word or two apart ("Azerbaijani President Ilham Aliyev")
+        for n in sorted(found, key=lambda n: n.start):
+            if end <= n.start and len(text[end:n.start].split()) <= 2 and not _COMMA.search(text, end, n.start):
+                end = n.end
+        return self.speaker_in(start, end)
 
     def _antecedent(self, last: Speaker | None) -> Speaker | None:
         """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news

@@ -42,7 +42,7 @@ class RuleView(Frozen):
     __slots__ = ("id", "pattern", "fields", "scope", "side", "anaphor", "examples")
 
     def __init__(self, id: str, pattern: str, fields: dict[str, Any], scope: str = "sentence",
-                 side: str | None = None, anaphor: bool = False, examples: tuple[ExampleView, ...] = ()):
+                 side: str | None = None, anaphor: bool | str = False, examples: tuple[ExampleView, ...] = ()):
         self.id = id
         self.pattern = pattern
         self.fields = fields
