@@ -530,3 +530,22 @@ def test_an_aside_between_dashes_is_skipped_for_the_speaker_before_it(text, part
     assert [c.party for c in doc.claims] == [party], doc.claims
     if speaker:
         assert doc.claims[0].speaker == speaker
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("en", "Four civilians were killed when Armenian artillery pounded the Azerbaijani town of Tartar, the country's "
+           "prosecutor general's office said.", "azerbaijan"),
+    ("en", "Shells fell on Tartar overnight, and the country's prosecutor general's office said four civilians were "
+           "killed.", "azerbaijan"),
+    ("ru", "Армянская артиллерия обстреляла Тертер, погибли четыре мирных жителя, сообщила генпрокуратура страны.",
+     "azerbaijan"),
+    ("id", "Artileri Armenia menggempur kota Tartar dan menewaskan empat warga sipil, kata Kejaksaan Agung negara itu.",
+     "azerbaijan"),
+    # "both countries" is no body of one of them
+    ("ru", "Обе страны заявили, что их позиции обстреляли у Физули.", None),
+])
+def test_the_countrys_body_speaks_for_the_state_named_last(lang, text, party):
+    """'..., the country's prosecutor general's office said': a body of no side named belongs to
+    the state named last before it, or the one a place named last lies in (vocab `country_ref`)."""
+    doc = factx.extract(text, lang=lang)
+    assert doc.claims and {c.party for c in doc.claims} == {party}, doc.claims

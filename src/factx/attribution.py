@@ -11,7 +11,7 @@ import regex
 from .article import Article
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
-from .lexicon.gazetteer import PERSON
+from .lexicon.gazetteer import MEDIA, PERSON
 from .plain import Plain
 from .speakers import _NAME, Speaker, Speakers, _trim
 
@@ -30,6 +30,7 @@ _SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since
                            r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"
                            r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
 _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Баку": the speaker is the body in a place
+_COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
@@ -219,6 +220,11 @@ class Attributor(Speakers):
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)
+        if got is None and self.comp.country_ref is not None and self.comp.country_ref.search(self.art.text, s, e):
+            # "Azerbaijan ..., the country's defence ministry said": the state named last
+            got = self._of_country(Speaker(_trim(self.art.text[s:e]), None), s)
+            if got.party is None:
+                got = None
         if got is None:
             who = self._antecedent(last)
             anaphors = self.comp.anaphors.find(self.art.text, s, e)
@@ -227,6 +233,7 @@ class Attributor(Speakers):
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
                 return last
             return last
+        got = self._of_country(got, e if cue.side == "before" else cue.start)
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         self._named.append(got)
         return got
@@ -253,6 +260,9 @@ class Attributor(Speakers):
         while hi > at and text[hi - 1] in " \t\r\n.!?…":
             hi -= 1
         words = _trim(text[at:hi])
+        if words and len(words.split()) <= 5 and self.comp.country_ref is not None \
+                and self.comp.country_ref.search(text, at, hi):
+            return True  # "..., сообщила генпрокуратура страны."
         return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
     def _apposition_before(self, cue: Cue, lo: int) -> bool:
@@ -299,6 +309,24 @@ class Attributor(Speakers):
             if end <= n.start and len(text[end:n.start].split()) <= 2 and not _COMMA.search(text, end, n.start):
                 end = n.end
         return self.speaker_in(start, end)
+
+    def _of_country(self, got: Speaker, at: int) -> Speaker:
+        """"..., the country's prosecutor general's office said", "Минобороны страны": a body of
+        no side named, whose side is the state named last before `at` in its sentence or the
+        one before (a state, or a place that lies in one)."""
+        rx = self.comp.country_ref
+        if got.party is not None or got.media or rx is None or not rx.search(got.text):
+            return got
+        text, states, areas = self.art.text, self.comp.states, self.comp.areas
+        lo = max(0, at - _COUNTRY_REACH)
+        last = (-1, None)
+        for m in self.comp.parties.find(text, lo, at):
+            if m.key in states and m.tier != MEDIA and m.start > last[0]:
+                last = (m.start, m.key)
+        for m in self.comp.places.find(text, lo, at):
+            if m.key in areas and m.start > last[0]:
+                last = (m.start, areas[m.key])
+        return got if last[1] is None else Speaker(got.text, last[1])
 
     def _antecedent(self, last: Speaker | None) -> Speaker | None:
         """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news
@@ -404,8 +432,12 @@ class Attributor(Speakers):
                     # "Stepanakert came under fire, an AFP correspondent reported": a trailing
                     # speaker stands after the claim, never inside it
                     got = self._last_clause_speaker(end, cue.start) or self.speaker_in(end, cue.start)
+                    rx = self.comp.country_ref
+                    if got is None and rx is not None and rx.search(self.art.text, end, cue.start):
+                        got = Speaker(_trim(self.art.text[end:cue.start]), None)  # "..., the country's office said"
                     if got is None:
                         continue
+                    got = self._of_country(got, cue.start)
                     return Cue(cue.start, cue.end, cue.side, False, cue.rule, got.text, got.party, True)
                 return cue
         return None
