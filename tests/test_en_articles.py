@@ -135,6 +135,17 @@ def test_a_verb_joined_by_and_keeps_its_subject_past_what_the_first_reported(tex
         [("hrw", ["Stepanakert", "Hadrut"]), ("hrw", ["Barda"])], doc.claims
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Erdogan condemned Armenia while insisting that 30 Azerbaijani civilians had been killed.", "en"),
+    ("Erdogan mengecam Armenia sambil menegaskan bahwa 30 warga sipil Azerbaijan tewas.", "id"),
+    ("Erdogan mengecam Armenia seraya mengatakan 30 warga sipil Azerbaijan tewas.", "id"),
+])
+def test_a_verb_joined_by_while_shares_its_subject(text, lang):
+    """'X condemned Armenia while insisting ...', 'X mengecam Armenia sambil menegaskan ...': X goes on."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.kind, c.party) for c in doc.claims] == [("casualty", "turkey")], doc.claims
+
+
 def test_he_said_after_a_news_outlet_is_the_last_speaker_for_a_side():
     """'he said' cannot mean the BBC: the pronoun goes back past the outlet to the last
     speaker who speaks for a side (a BBC dev article, 'Mr Aliyev told the BBC's Orla Guerin')."""
@@ -452,11 +463,11 @@ def test_a_sentence_that_names_who_said_the_last_one_attributes_it(text, lang, e
 
 def test_a_trailing_body_the_lexicon_does_not_know_is_the_speaker_not_the_claim_before_it():
     """'..., when Armenian artillery pounded Tartar, the country's prosecutor's office said': the
-    office speaks (for no known side); the claim clause's 'Armenian' is not the speaker."""
+    office speaks (for the country Tartar lies in); the claim clause's 'Armenian' is not the speaker."""
     doc = factx.extract("Four civilians were killed overnight when Armenian artillery pounded the Azerbaijani town "
                         "of Tartar, the country's prosecutor general's office said on Monday.", lang="en")
     casualty = [c for c in doc.claims if c.kind == "casualty"]
-    assert [(c.party, c.speaker) for c in casualty] == [(None, "the country's prosecutor general's office")]
+    assert [(c.party, c.speaker) for c in casualty] == [("azerbaijan", "the country's prosecutor general's office")]
     # a short aside after the speaker is still passed over
     doc = factx.extract("Armenian forces shelled Tartar overnight, the Azerbaijani defence ministry, citing "
                         "intelligence, said.", lang="en")

@@ -41,7 +41,7 @@ _AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
-_JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
+_JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|while|dan|serta|tetapi|namun|lalu|kemudian|sambil|seraya|и|но|а\s+также)\s*$", regex.I)
 _DIGIT = own_pattern(r"\d")
 _DASH = own_pattern(r"\s[–—-]\s")
 
@@ -206,8 +206,8 @@ class Attributor(Speakers):
                 before = self.speaker_in(bs, be)
                 if before is not None:
                     got = before
-        if cue.side == "before" and prev is not None and prev.resolved and prev.party and (
-                got is None and not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, s, e)):
+        if cue.side == "before" and not cue.speaker_span and prev is not None and prev.resolved and prev.party and (
+                got is None and not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, lo, cue.start)):
             # "Turkey rejected calls for a ceasefire and said it would ...": two cue words in a row
             # are one phrase ("calls for" is a noun here), and a verb joined to the last by "and"
             # shares its subject: the same speaker, even past what the first verb reported ("HRW
