@@ -560,3 +560,33 @@ def test_the_countrys_body_speaks_for_the_state_named_last(lang, text, party):
     the state named last before it, or the one a place named last lies in (vocab `country_ref`)."""
     doc = factx.extract(text, lang=lang)
     assert doc.claims and {c.party for c in doc.claims} == {party}, doc.claims
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("ru", "Агентство публикует полный текст заявления Министерства иностранных дел Республики Арцах.\n\n"
+           "«Сегодня утром азербайджанские войска обстреляли Мартуни.\n\n"
+           "В результате обстрела погибли два мирных жителя.\n\n"
+           "Министерство иностранных дел Республики Арцах»\n", "nagorno-karabakh"),
+    ("en", "The Azerbaijani foreign ministry issued the following statement on Sunday.\n\n"
+           "\"Last night Armenian forces shelled the city of Tartar.\n\n"
+           "As a result, three civilians were killed.\n\n"
+           "The Ministry of Foreign Affairs of the Republic of Azerbaijan\"\n", "azerbaijan"),
+    ("id", "Kementerian Pertahanan Armenia merilis pernyataan berikut:\n\n"
+           "\"Pasukan Azerbaijan menembaki kota Stepanakert pada malam hari.\n\n"
+           "Akibatnya, dua warga sipil tewas.\"\n", "armenia"),
+])
+def test_a_statement_quoted_in_full_over_paragraphs_is_its_authors(lang, text, party):
+    """A statement printed in full inside one quotation over paragraphs (vocab `statement`): what
+    it says in its own voice is the side the sentence announcing it, or its signature, names."""
+    doc = factx.extract(text, lang=lang)
+    assert doc.claims and {c.party for c in doc.claims if c.kind != "quote"} == {party}, doc.claims
+
+
+def test_a_quotation_left_open_is_no_statement_without_an_announcement():
+    """A paragraph that opens a quotation after a claim of another speaker does not hand that
+    speaker the claims of the quotation."""
+    text = ("Armenian forces shelled the town of Tartar, Azerbaijan's defence ministry said.\n\n"
+            "\"Azerbaijani drones struck Stepanakert overnight.\n\n"
+            "\"Two civilians were killed.\"\n")
+    doc = factx.extract(text, lang="en")
+    assert [c.party for c in doc.claims if c.kind == "casualty"] == [None], doc.claims

@@ -76,7 +76,7 @@ class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
-                 "country_ref", "states", "areas")
+                 "country_ref", "states", "areas", "statement")
 
     def __init__(
         self,
@@ -105,6 +105,7 @@ class CompiledLang(Plain):
         country_ref: regex.Pattern | None = None,
         states: frozenset[str] = frozenset(),
         areas: dict[str, str] | None = None,
+        statement: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -131,6 +132,7 @@ class CompiledLang(Plain):
         self.country_ref = country_ref  # "the country's", "страны": a body of the state named last
         self.states = states  # the parties that are states (they have bodies and an adjective)
         self.areas = {} if areas is None else areas  # place id -> the state it lies in
+        self.statement = statement  # "the full text of the statement": a quoted statement follows
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
