@@ -590,3 +590,16 @@ def test_a_quotation_left_open_is_no_statement_without_an_announcement():
             "\"Two civilians were killed.\"\n")
     doc = factx.extract(text, lang="en")
     assert [c.party for c in doc.claims if c.kind == "casualty"] == [None], doc.claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Президент США Дональд Трамп отреагировал в Twitter. \"Поздравляю премьер-министра Армении Никола "
+           "Пашиняна и президента Азербайджана Ильхама Алиева, которые только что договорились соблюдать "
+           "прекращение огня. Много жизней будет спасено\", - написал он."),
+    ("en", "US President Donald Trump reacted on Twitter. \"Congratulations to Armenian Prime Minister Nikol Pashinyan "
+           "and Azerbaijani President Ilham Aliyev, who just agreed to adhere to a cease fire. Many lives will be "
+           "saved,\" he wrote."),
+])
+def test_a_person_named_inside_a_quotation_is_not_who_he_said_means(lang, text):
+    doc = factx.extract(text, lang=lang)
+    assert {c.party for c in doc.claims} == {"usa"}, doc.claims

@@ -287,6 +287,8 @@ class Attributor(Speakers):
         text = self.art.text
         for m in self.comp.parties.find(text, s, min(e, s + _SUBJECT_REACH)):
             if m.tier == PERSON and len(text[s:m.start].split()) <= _SUBJECT_WORDS:
+                if _OPEN_QUOTE.search(text, s, m.start):
+                    return None  # '"I congratulate Prime Minister Pashinyan ...': named inside a quotation
                 return Speaker(_trim(text[m.start:m.end]), m.key)
         return None
 
