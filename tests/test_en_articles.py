@@ -603,3 +603,32 @@ def test_a_quotation_left_open_is_no_statement_without_an_announcement():
 def test_a_person_named_inside_a_quotation_is_not_who_he_said_means(lang, text):
     doc = factx.extract(text, lang=lang)
     assert {c.party for c in doc.claims} == {"usa"}, doc.claims
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("ru", "Глава Мартакертского района Артур Давтян говорит, что за неделю погибли семеро мирных жителей.",
+     "nagorno-karabakh"),
+    ("en", "Tartar district head Mustagim Mammadov said four civilians were killed overnight.", "azerbaijan"),
+    ("en", "Four civilians were killed overnight, the head of the Tartar district executive authority said.",
+     "azerbaijan"),
+    ("id", "Bupati Tartar mengatakan empat warga sipil tewas.", "azerbaijan"),
+    # a resident is located by the place, and speaks for no side
+    ("en", "A resident of Tartar said four civilians were killed overnight.", None),
+])
+def test_a_places_own_official_speaks_for_the_side_it_lies_in(lang, text, party):
+    """Vocab term `local_official`: 'the mayor of Stepanakert', 'глава Мартакертского района'."""
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims if c.kind == "casualty"] == [party], doc.claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Официальный представитель МИД Азербайджана Лейла Абдуллаева сказала, что Баку не воюет с мирным "
+           "населением.\n\nВрач районной больницы Карен, отказавшийся назвать фамилию, за смену принял пятерых "
+           "раненых. «Двое — дети. Ранения осколочные, тяжелые», — говорит он."),
+    ("en", "Azerbaijan's foreign ministry spokeswoman Leyla Abdullayeva said Baku did not target civilians.\n\n"
+           "A hospital doctor, Karen Sargsyan, treated five wounded people overnight. \"Two of them are children. "
+           "The wounds are severe,\" he said."),
+])
+def test_he_said_after_a_named_bystander_opens_a_sentence_is_the_bystanders(lang, text):
+    doc = factx.extract(text, lang=lang)
+    assert [c.party for c in doc.claims if c.kind == "quote"][-1:] == [None], doc.claims

@@ -44,6 +44,7 @@ _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 _JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|while|dan|serta|tetapi|namun|lalu|kemudian|sambil|seraya|и|но|а\s+также)\s*$", regex.I)
 _DIGIT = own_pattern(r"\d")
 _DASH = own_pattern(r"\s[–—-]\s")
+_CAPITAL_WORD = own_pattern(r"(?<=\s)(?-i:\p{Lu})\p{Ll}+\b")
 
 
 # Plain classes, not dataclasses: cheaper to import (see plain.py).
@@ -108,6 +109,10 @@ class Attributor(Speakers):
                 named = self._subject_person(sent.start, sent.end)
                 if named is not None:
                     last = self._source = named
+                else:
+                    # "A hospital doctor, Karen, treated five wounded. '...,' he says": a named
+                    # bystander who opens a sentence is who "he says" means; he speaks for no side
+                    last = self._subject_bystander(sent.start, sent.end) or last
             self.cues.append(cues)
             prev_resolved = any(c.resolved for c in cues)
 
@@ -292,6 +297,23 @@ class Attributor(Speakers):
                 return Speaker(_trim(text[m.start:m.end]), m.key)
         return None
 
+    def _subject_bystander(self, s: int, e: int) -> Speaker | None:
+        """A bystander named at the start of the sentence ("Врач районной больницы Карен", "Local
+        resident Anahit Grigoryan"): the bystander word among its first words, and a name of no
+        side after it, before any verb of speech or comma-free clause ends."""
+        text, rx = self.art.text, self.comp.bystander
+        if rx is None:
+            return None
+        m = rx.search(text, s, min(e, s + _SUBJECT_REACH))
+        if m is None or len(text[s:m.start()].split()) > 2 or _OPEN_QUOTE.search(text, s, m.start()):
+            return None
+        for w in _CAPITAL_WORD.finditer(text, m.end(), min(e, m.end() + 40)):
+            if self.comp.parties.find(text, w.start(), w.end()) or self.comp.places.find(text, w.start(), w.end()):
+                return None  # "residents of Stepanakert": a place, not a name
+            end = _COMMA.search(text, w.end(), e)
+            return Speaker(_trim(text[s:end.start() if end else w.end()]), None)
+        return None
+
     def _clause_subject(self, s: int, e: int) -> Speaker | None:
         """Who opens text[s:e] as its subject: a speaker of the lexicon among its first words,
         after a fronted phrase set off by a comma ("On Sunday, Aliyev ..."), or None."""
@@ -371,12 +393,14 @@ class Attributor(Speakers):
             stop = breaks[i].start() if i + 1 in relative else e
             words = _trim(text[starts[i]:stop])
             if tag is None:
-                tag = words
+                tag, tag_span = words, (starts[i], stop)
             elif len(words.split()) > _ASIDE_WORDS and 0 < len(tag.split()) <= _ASIDE_WORDS:
                 # "Four civilians were killed when Armenian artillery pounded Tartar, the country's
                 # prosecutor's office said": past a short aside lies the claim, never the speaker;
-                # a body the lexicon does not know speaks for no side
-                return Speaker(tag, None)
+                # a body the lexicon does not know speaks for no side (unless it is a place's own
+                # official: "..., the head of the Tartar district said")
+                got = self.speaker_in(*tag_span)
+                return got if got is not None and got.party else Speaker(tag, None)
             if self.comp.parties.find(text, starts[i], stop) or self.comp.anaphors.find(text, starts[i], stop):
                 # "Russia, France and the US urged ...": a clause that is only a name is an
                 # item of the same list of speakers, not the claim the speaker closes

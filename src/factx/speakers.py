@@ -74,6 +74,13 @@ class Speakers:
             if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
                 party = None  # a namesake of an official, set apart by what follows the name
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
+        official = self.comp.local_official
+        if official is not None and official.search(text, s, e):
+            # "the mayor of Stepanakert", "глава Тертерского района": a place's own official
+            # speaks for the side the place lies in
+            for p in self.comp.places.find(text, s, e):
+                if p.key in self.comp.areas:
+                    return Speaker(self._speaker_text(s, e, p.start, p.end), self.comp.areas[p.key])
         if names_only:
             return None
         if self.comp.anaphors.find(text, s, e):
