@@ -632,3 +632,16 @@ def test_a_places_own_official_speaks_for_the_side_it_lies_in(lang, text, party)
 def test_he_said_after_a_named_bystander_opens_a_sentence_is_the_bystanders(lang, text):
     doc = factx.extract(text, lang=lang)
     assert [c.party for c in doc.claims if c.kind == "quote"][-1:] == [None], doc.claims
+
+
+def test_a_live_feed_time_is_no_clause_break_and_no_part_of_the_speaker():
+    """'13:40 Shelling resumed ..., Artsrun Hovhannisyan, a ministry representative, told a briefing.':
+    the colon of the time is no break, and a name with an aside after the claim speaks."""
+    text = ("13:40 The Azerbaijani armed forces resumed shelling of the front line in the morning, Artsrun "
+            "Hovhannisyan, the representative of Armenia's Ministry of Defense, told a briefing.\n\n"
+            "\"The enemy is using artillery and multiple rocket launchers,\" he said.\n\n"
+            "15:30 Artsakh Ombudsman Artak Beglaryan said 37 civilians had been killed since the start of the war.\n")
+    doc = factx.extract(text, lang="en")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [
+        ("quote", "armenia", "Artsrun Hovhannisyan"),
+        ("casualty", "nagorno-karabakh", "Artsakh Ombudsman Artak Beglaryan")], doc.claims

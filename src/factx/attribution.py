@@ -17,9 +17,9 @@ from .speakers import _NAME, Speaker, Speakers, _trim
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
-_HARD_BREAK = own_pattern(r"[;:”\"»]|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
+_HARD_BREAK = own_pattern(r"[;”\"»]|(?<!\d):(?!\d)|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
 _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
-_AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
+_AFTER_CLAIM = own_pattern(r"[,;(”\"»]|(?<!\d):(?!\d)|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
 # "... was hours old when both sides said": the subject of a verb in a subordinate clause
@@ -37,7 +37,7 @@ _SUBJECT_WORDS = 6  # and after how many words of title ("Министр ино�
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
-_AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
+_AFTER_END = own_pattern(r"[,;.!?”\"»()]|(?<!\d):(?!\d)|\s[–—]\s")
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
@@ -190,7 +190,7 @@ class Attributor(Speakers):
         if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
             cue.resolved = True  # "accused each other": the claim is reported, by neither side
             return last
-        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo) \
+        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo, hi) \
                 and not self._name_ends(cue.end, hi):
             cue.side = "before"
         s, e = self._window(cue, lo, hi)
@@ -270,22 +270,28 @@ class Attributor(Speakers):
             return True  # "..., сообщила генпрокуратура страны."
         return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
-    def _apposition_before(self, cue: Cue, lo: int) -> bool:
+    def _apposition_before(self, cue: Cue, lo: int, hi: int) -> bool:
         """'Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces ...',
         'Armenia, for its part, said ...': a name and an aside set off by commas stand before a
-        verb that would otherwise open '“...,” said X': the name speaks, not what follows."""
+        verb that would otherwise open '“...,” said X': the name speaks, not what follows. So
+        too after a claim, when the verb closes the sentence ('Shelling resumed, Artsrun
+        Hovhannisyan, a ministry representative, told a briefing.')."""
         text = self.art.text
         head = text[lo:cue.start].rstrip()
-        if not head.endswith(",") or head.count(",") != 2 or _OPEN_QUOTE.search(head):
+        commas = [i for i, c in enumerate(head) if c == ","]
+        if not head.endswith(",") or len(commas) < 2 or _OPEN_QUOTE.search(head):
             return False
-        end = lo + head.index(",")
-        words, aside = _trim(text[lo:end]), head[end - lo + 1:-1]
+        if len(commas) > 2 and not self._trailing_at(cue.end, hi):
+            return False
+        begin = lo if len(commas) == 2 else lo + commas[-3] + 1
+        end = lo + commas[-2]
+        words, aside = _trim(text[begin:end]), head[commas[-2] + 1:-1]
         # an aside is a short noun phrase: no count or date ("Sebanyak 60 warga sipil Armenia
         # tewas, sementara 150 lainnya terluka, kata X"), no dateline ("YEREVAN, KOMPAS.com - ...")
-        if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(head) \
-                or _DASH.search(head):
+        if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(text, begin, cue.start) \
+                or _DASH.search(text, begin, cue.start):
             return False
-        return bool(self.comp.parties.find(text, lo, end)) or _NAME.fullmatch(words) is not None
+        return bool(self.comp.parties.find(text, begin, end)) or _NAME.fullmatch(words) is not None
 
     def _subject_person(self, s: int, e: int) -> Speaker | None:
         """A person of the lexicon named at the start of the sentence (its subject), or None."""

@@ -16,6 +16,7 @@ from .plain import Plain
 from .quotes import _OPENERS, _first_char, _open_at_end, quoted_blocks
 from .record import KINDS
 
+_LOWER_LEAD = own_pattern(r"^(?:(?-i:\p{Ll})[\p{Ll}-]*\s+)+")
 _CLOSING_MARKS = "\"”»“.!?"  # what ends a statement's signature line
 
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
@@ -201,14 +202,17 @@ class Extractor:
                 if qs <= r.start and r.end <= qe:
                     c["party"], c["speaker"] = q["party"], q["speaker"]
                     break
-        for first, last in quoted_blocks(self.art.text, self.art.paragraphs):
+        blocks = quoted_blocks(self.art.text, self.art.paragraphs)
+        for first, last in blocks:
             # a statement printed in full inside one quotation: its own voice is its author's
             lo, hi = self.art.paragraphs[first].start, self.art.paragraphs[last].end
             inside = [c for r, c in zip(raws, claims) if c["party"] is None and lo <= r.start and r.end <= hi]
             who = self.block_speaker(first, last, attributor) if inside else None
             for c in inside if who else ():
                 c["speaker"], c["party"] = who
-        owner = self.transcript_speaker()
+        # a report that quotes a statement in full ("Statement of X - FULL TEXT ¶ APA presents the
+        # statement: ¶ "...""): the quotation is the statement, and the rest of the text reports
+        owner = self.transcript_speaker() if not blocks else None
         if owner is not None:
             # a transcript or statement published by its speaker ("Sergey Lavrov's remarks ..."):
             # no quote claims, and what the text says in its own voice is the speaker's
@@ -277,7 +281,10 @@ class Extractor:
         got = attributor.speaker_in(named, sent.end)
         if got is None or not got.party or got.media:
             got = attributor.speaker_in(sent.start, sent.end)
-        return (got.text.rstrip(".!?…"), got.party) if got is not None and got.party and not got.media else None
+        if got is None or not got.party or got.media:
+            return None
+        name = _LOWER_LEAD.sub("", got.text).rstrip(".!?…")  # "issued by the Prosecutor's Office ..."
+        return name or got.text, got.party
 
     def _paragraph_at(self, pos: int) -> int | None:
         sents = self.art.sentences_between(pos, pos + 1)

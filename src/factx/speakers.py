@@ -25,7 +25,7 @@ _APPOSITION = own_pattern(r"\s*,\s*(?:(?:a|an|one|another|seorang|salah\s+seoran
 _WORD_ON = own_pattern(r"[\p{L}-]+\s+")
 _WHERE_FROM = own_pattern(r"\s+(?:(?:of|in|from|di|dari|asal|из|в)\b|(?-i:\p{Lu}))", regex.I)
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
-_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
+_LEAD = own_pattern(r"^(?:\d{1,2}[:.]\d{2}|and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
                     r"кроме\s+того|между\s+тем|тем\s+временем|при\s+этом|в\s+свою\s+очередь|позднее|позже|затем)\s+", regex.I)
 _CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
 _AGED = own_pattern(r"((?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))*),\s*\d{1,3}")  # "Gayane, 42": a person
