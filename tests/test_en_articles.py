@@ -612,6 +612,10 @@ def test_a_person_named_inside_a_quotation_is_not_who_he_said_means(lang, text):
     ("en", "Four civilians were killed overnight, the head of the Tartar district executive authority said.",
      "azerbaijan"),
     ("id", "Bupati Tartar mengatakan empat warga sipil tewas.", "azerbaijan"),
+    # "local authorities": of the place named last before them
+    ("en", "Armenian shells hit the town of Tartar overnight.\n\nLocal authorities say 12 residents have been "
+           "killed since the start of hostilities.", "azerbaijan"),
+    ("id", "Puluhan warga sipil terluka akibat serangan di Stepanakert, klaim otoritas setempat.", "nagorno-karabakh"),
     # a resident is located by the place, and speaks for no side
     ("en", "A resident of Tartar said four civilians were killed overnight.", None),
 ])

@@ -225,7 +225,7 @@ class Attributor(Speakers):
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)
-        if got is None and self.comp.country_ref is not None and self.comp.country_ref.search(self.art.text, s, e):
+        if got is None and self._refers_back(self.art.text, s, e):
             # "Azerbaijan ..., the country's defence ministry said": the state named last
             got = self._of_country(Speaker(_trim(self.art.text[s:e]), None), s)
             if got.party is None:
@@ -265,8 +265,7 @@ class Attributor(Speakers):
         while hi > at and text[hi - 1] in " \t\r\n.!?…":
             hi -= 1
         words = _trim(text[at:hi])
-        if words and len(words.split()) <= 5 and self.comp.country_ref is not None \
-                and self.comp.country_ref.search(text, at, hi):
+        if words and len(words.split()) <= 5 and self._refers_back(text, at, hi):
             return True  # "..., сообщила генпрокуратура страны."
         return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
@@ -340,12 +339,16 @@ class Attributor(Speakers):
                 end = n.end
         return self.speaker_in(start, end)
 
+    def _refers_back(self, text: str, s: int, e: int) -> bool:
+        """Does text[s:e] name a body by a state or place named before: "the country's ministry",
+        "local authorities" (vocab terms country_ref, local_official)?"""
+        return any(rx is not None and rx.search(text, s, e) for rx in (self.comp.country_ref, self.comp.local_official))
+
     def _of_country(self, got: Speaker, at: int) -> Speaker:
         """"..., the country's prosecutor general's office said", "Минобороны страны": a body of
         no side named, whose side is the state named last before `at` in its sentence or the
         one before (a state, or a place that lies in one)."""
-        rx = self.comp.country_ref
-        if got.party is not None or got.media or rx is None or not rx.search(got.text):
+        if got.party is not None or got.media or not self._refers_back(got.text, 0, len(got.text)):
             return got
         text, states, areas = self.art.text, self.comp.states, self.comp.areas
         lo = max(0, at - _COUNTRY_REACH)
@@ -464,8 +467,7 @@ class Attributor(Speakers):
                     # "Stepanakert came under fire, an AFP correspondent reported": a trailing
                     # speaker stands after the claim, never inside it
                     got = self._last_clause_speaker(end, cue.start) or self.speaker_in(end, cue.start)
-                    rx = self.comp.country_ref
-                    if got is None and rx is not None and rx.search(self.art.text, end, cue.start):
+                    if got is None and self._refers_back(self.art.text, end, cue.start):
                         got = Speaker(_trim(self.art.text[end:cue.start]), None)  # "..., the country's office said"
                     if got is None:
                         continue
