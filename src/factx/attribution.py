@@ -11,15 +11,15 @@ import regex
 from .article import Article
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
-from .lexicon.gazetteer import PERSON
+from .lexicon.gazetteer import MEDIA, PERSON
 from .plain import Plain
 from .speakers import _NAME, Speaker, Speakers, _trim
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
 # Where a before-speaker cannot start: a clause break that is not an appositive comma.
-_HARD_BREAK = own_pattern(r"[;:”\"»]|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
+_HARD_BREAK = own_pattern(r"[;”\"»]|(?<!\d):(?!\d)|\s[–—-]\s|\(|\)")  # " - " ends a dateline: "BAKU, KOMPAS.com - X"
 _QUOTE_ONLY = own_pattern(r"""\s*["“«„‘][^"“”«»„]{2,}["”»“’][.!?]?\s*""")
-_AFTER_CLAIM = own_pattern(r"[,;:(”\"»]|\s[–—-]\s")
+_AFTER_CLAIM = own_pattern(r"[,;(”\"»]|(?<!\d):(?!\d)|\s[–—-]\s")
 _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
 # "... was hours old when both sides said": the subject of a verb in a subordinate clause
@@ -30,19 +30,21 @@ _SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since
                            r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"
                            r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
 _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Баку": the speaker is the body in a place
+_COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
 _THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
-_AFTER_END = own_pattern(r"[,;:.!?”\"»()]|\s[–—]\s")
+_AFTER_END = own_pattern(r"[,;.!?”\"»()]|(?<!\d):(?!\d)|\s[–—]\s")
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
-_JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|dan|serta|tetapi|namun|lalu|kemudian|и|но|а\s+также)\s*$", regex.I)
+_JOINED = own_pattern(r"(?:^|\s)(?:and|but|then|while|dan|serta|tetapi|namun|lalu|kemudian|sambil|seraya|и|но|а\s+также)\s*$", regex.I)
 _DIGIT = own_pattern(r"\d")
 _DASH = own_pattern(r"\s[–—-]\s")
+_CAPITAL_WORD = own_pattern(r"(?<=\s)(?-i:\p{Lu})\p{Ll}+\b")
 
 
 # Plain classes, not dataclasses: cheaper to import (see plain.py).
@@ -107,6 +109,10 @@ class Attributor(Speakers):
                 named = self._subject_person(sent.start, sent.end)
                 if named is not None:
                     last = self._source = named
+                else:
+                    # "A hospital doctor, Karen, treated five wounded. '...,' he says": a named
+                    # bystander who opens a sentence is who "he says" means; he speaks for no side
+                    last = self._subject_bystander(sent.start, sent.end) or last
             self.cues.append(cues)
             prev_resolved = any(c.resolved for c in cues)
 
@@ -145,9 +151,17 @@ class Attributor(Speakers):
             # a short aside in brackets is no break: "Kementerian Pertahanan Armenia pada Selasa
             # (29/9/2020) mengatakan ..."
             asides = [m.span() for m in _ASIDE.finditer(text, s, cue.start)]
-            for m in _HARD_BREAK.finditer(text, s, cue.start):
-                if not any(a <= m.start() < b for a, b in asides):
-                    s = m.end()
+            breaks = [m for m in _HARD_BREAK.finditer(text, s, cue.start)
+                      if not any(a <= m.start() < b for a, b in asides)]
+            if len(breaks) >= 2 and not text[breaks[-1].end():cue.start].strip() \
+                    and _DASH.fullmatch(breaks[-1].group()) and _DASH.fullmatch(breaks[-2].group()):
+                # "Hikmet Hajiyev - an aide to President Aliyev - said": an aside between dashes;
+                # the speaker stands before it
+                first = breaks[-2]
+                s = breaks[-3].end() if len(breaks) >= 3 else s
+                return s, first.start()
+            if breaks:
+                s = breaks[-1].end()
             for m in _SUBORDINATE.finditer(text, s, cue.start):
                 s = m.end()
             return s, cue.start
@@ -161,6 +175,13 @@ class Attributor(Speakers):
     def _resolve(self, cue: Cue, lo: int, hi: int, last: Speaker | None, prev: Cue | None = None) -> Speaker | None:
         """Who speaks at `cue`, looked for between `lo` (the end of the sentence's previous cue,
         `prev`, or its start) and `hi`; returns the last speaker named so far."""
+        if cue.anaphor == "subject" and prev is None:
+            # "Aliyev defended the offensive, saying ...": the clause's subject goes on speaking
+            got = self._clause_subject(lo, cue.start)
+            if got is not None:
+                cue.speaker, cue.party, cue.resolved = got.text, got.party, True
+                self._named.append(got)
+                return got
         if cue.anaphor:
             who = self._antecedent(last)
             if who:
@@ -169,7 +190,7 @@ class Attributor(Speakers):
         if cue.speaker_span and cue.speaker_span[0] == cue.speaker_span[1]:
             cue.resolved = True  # "accused each other": the claim is reported, by neither side
             return last
-        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo) \
+        if cue.side == "after" and not cue.speaker_span and self._apposition_before(cue, lo, hi) \
                 and not self._name_ends(cue.end, hi):
             cue.side = "before"
         s, e = self._window(cue, lo, hi)
@@ -190,8 +211,8 @@ class Attributor(Speakers):
                 before = self.speaker_in(bs, be)
                 if before is not None:
                     got = before
-        if cue.side == "before" and prev is not None and prev.resolved and prev.party and (
-                got is None and not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, s, e)):
+        if cue.side == "before" and not cue.speaker_span and prev is not None and prev.resolved and prev.party and (
+                got is None and not self.art.text[prev.end:cue.start].strip() or _JOINED.search(self.art.text, lo, cue.start)):
             # "Turkey rejected calls for a ceasefire and said it would ...": two cue words in a row
             # are one phrase ("calls for" is a noun here), and a verb joined to the last by "and"
             # shares its subject: the same speaker, even past what the first verb reported ("HRW
@@ -204,6 +225,11 @@ class Attributor(Speakers):
             alt = Cue(cue.start, cue.end, "after", False, cue.rule)
             s2, e2 = self._window(alt, lo, hi)
             got = self.speaker_in(s2, e2, names_only=True)
+        if got is None and self._refers_back(self.art.text, s, e):
+            # "Azerbaijan ..., the country's defence ministry said": the state named last
+            got = self._of_country(Speaker(_trim(self.art.text[s:e]), None), s)
+            if got.party is None:
+                got = None
         if got is None:
             who = self._antecedent(last)
             anaphors = self.comp.anaphors.find(self.art.text, s, e)
@@ -212,6 +238,7 @@ class Attributor(Speakers):
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
                 return last
             return last
+        got = self._of_country(got, e if cue.side == "before" else cue.start)
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         self._named.append(got)
         return got
@@ -238,32 +265,101 @@ class Attributor(Speakers):
         while hi > at and text[hi - 1] in " \t\r\n.!?…":
             hi -= 1
         words = _trim(text[at:hi])
+        if words and len(words.split()) <= 5 and self._refers_back(text, at, hi):
+            return True  # "..., сообщила генпрокуратура страны."
         return bool(words) and (self._only_a_name(at, hi) or _NAME.fullmatch(words) is not None)
 
-    def _apposition_before(self, cue: Cue, lo: int) -> bool:
+    def _apposition_before(self, cue: Cue, lo: int, hi: int) -> bool:
         """'Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces ...',
         'Armenia, for its part, said ...': a name and an aside set off by commas stand before a
-        verb that would otherwise open '“...,” said X': the name speaks, not what follows."""
+        verb that would otherwise open '“...,” said X': the name speaks, not what follows. So
+        too after a claim, when the verb closes the sentence ('Shelling resumed, Artsrun
+        Hovhannisyan, a ministry representative, told a briefing.')."""
         text = self.art.text
         head = text[lo:cue.start].rstrip()
-        if not head.endswith(",") or head.count(",") != 2 or _OPEN_QUOTE.search(head):
+        commas = [i for i, c in enumerate(head) if c == ","]
+        if not head.endswith(",") or len(commas) < 2 or _OPEN_QUOTE.search(head):
             return False
-        end = lo + head.index(",")
-        words, aside = _trim(text[lo:end]), head[end - lo + 1:-1]
+        if len(commas) > 2 and not self._trailing_at(cue.end, hi):
+            return False
+        begin = lo if len(commas) == 2 else lo + commas[-3] + 1
+        end = lo + commas[-2]
+        words, aside = _trim(text[begin:end]), head[commas[-2] + 1:-1]
         # an aside is a short noun phrase: no count or date ("Sebanyak 60 warga sipil Armenia
         # tewas, sementara 150 lainnya terluka, kata X"), no dateline ("YEREVAN, KOMPAS.com - ...")
-        if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(head) \
-                or _DASH.search(head):
+        if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(text, begin, cue.start) \
+                or _DASH.search(text, begin, cue.start):
             return False
-        return bool(self.comp.parties.find(text, lo, end)) or _NAME.fullmatch(words) is not None
+        return bool(self.comp.parties.find(text, begin, end)) or _NAME.fullmatch(words) is not None
 
     def _subject_person(self, s: int, e: int) -> Speaker | None:
         """A person of the lexicon named at the start of the sentence (its subject), or None."""
         text = self.art.text
         for m in self.comp.parties.find(text, s, min(e, s + _SUBJECT_REACH)):
             if m.tier == PERSON and len(text[s:m.start].split()) <= _SUBJECT_WORDS:
+                if _OPEN_QUOTE.search(text, s, m.start):
+                    return None  # '"I congratulate Prime Minister Pashinyan ...': named inside a quotation
                 return Speaker(_trim(text[m.start:m.end]), m.key)
         return None
+
+    def _subject_bystander(self, s: int, e: int) -> Speaker | None:
+        """A bystander named at the start of the sentence ("Врач районной больницы Карен", "Local
+        resident Anahit Grigoryan"): the bystander word among its first words, and a name of no
+        side after it, before any verb of speech or comma-free clause ends."""
+        text, rx = self.art.text, self.comp.bystander
+        if rx is None:
+            return None
+        m = rx.search(text, s, min(e, s + _SUBJECT_REACH))
+        if m is None or len(text[s:m.start()].split()) > 2 or _OPEN_QUOTE.search(text, s, m.start()):
+            return None
+        for w in _CAPITAL_WORD.finditer(text, m.end(), min(e, m.end() + 40)):
+            if self.comp.parties.find(text, w.start(), w.end()) or self.comp.places.find(text, w.start(), w.end()):
+                return None  # "residents of Stepanakert": a place, not a name
+            end = _COMMA.search(text, w.end(), e)
+            return Speaker(_trim(text[s:end.start() if end else w.end()]), None)
+        return None
+
+    def _clause_subject(self, s: int, e: int) -> Speaker | None:
+        """Who opens text[s:e] as its subject: a speaker of the lexicon among its first words,
+        after a fronted phrase set off by a comma ("On Sunday, Aliyev ..."), or None."""
+        text = self.art.text
+        start = s
+        comma = _COMMA.search(text, s, min(e, s + _SUBJECT_REACH))
+        found = self.comp.parties.find(text, s, e)
+        if not found:
+            return None
+        m = min(found, key=lambda m: m.start)
+        if comma is not None and comma.end() <= m.start and "," in comma.group():
+            start = comma.end()  # a fronted phrase: the subject follows it
+        if len(text[start:m.start].split()) > _SUBJECT_WORDS or _DIGIT.search(text, start, m.start):
+            return None
+        end = m.end  # the name runs on over mentions a word or two apart ("Azerbaijani President Ilham Aliyev")
+        for n in sorted(found, key=lambda n: n.start):
+            if end <= n.start and len(text[end:n.start].split()) <= 2 and not _COMMA.search(text, end, n.start):
+                end = n.end
+        return self.speaker_in(start, end)
+
+    def _refers_back(self, text: str, s: int, e: int) -> bool:
+        """Does text[s:e] name a body by a state or place named before: "the country's ministry",
+        "local authorities" (vocab terms country_ref, local_official)?"""
+        return any(rx is not None and rx.search(text, s, e) for rx in (self.comp.country_ref, self.comp.local_official))
+
+    def _of_country(self, got: Speaker, at: int) -> Speaker:
+        """"..., the country's prosecutor general's office said", "Минобороны страны": a body of
+        no side named, whose side is the state named last before `at` in its sentence or the
+        one before (a state, or a place that lies in one)."""
+        if got.party is not None or got.media or not self._refers_back(got.text, 0, len(got.text)):
+            return got
+        text, states, areas = self.art.text, self.comp.states, self.comp.areas
+        lo = max(0, at - _COUNTRY_REACH)
+        last = (-1, None)
+        for m in self.comp.parties.find(text, lo, at):
+            if m.key in states and m.tier != MEDIA and m.start > last[0]:
+                last = (m.start, m.key)
+        for m in self.comp.places.find(text, lo, at):
+            if m.key in areas and m.start > last[0]:
+                last = (m.start, areas[m.key])
+        return got if last[1] is None else Speaker(got.text, last[1])
 
     def _antecedent(self, last: Speaker | None) -> Speaker | None:
         """Who "he said" / "katanya" refers to: the last speaker, unless that was only a news
@@ -306,12 +402,14 @@ class Attributor(Speakers):
             stop = breaks[i].start() if i + 1 in relative else e
             words = _trim(text[starts[i]:stop])
             if tag is None:
-                tag = words
+                tag, tag_span = words, (starts[i], stop)
             elif len(words.split()) > _ASIDE_WORDS and 0 < len(tag.split()) <= _ASIDE_WORDS:
                 # "Four civilians were killed when Armenian artillery pounded Tartar, the country's
                 # prosecutor's office said": past a short aside lies the claim, never the speaker;
-                # a body the lexicon does not know speaks for no side
-                return Speaker(tag, None)
+                # a body the lexicon does not know speaks for no side (unless it is a place's own
+                # official: "..., the head of the Tartar district said")
+                got = self.speaker_in(*tag_span)
+                return got if got is not None and got.party else Speaker(tag, None)
             if self.comp.parties.find(text, starts[i], stop) or self.comp.anaphors.find(text, starts[i], stop):
                 # "Russia, France and the US urged ...": a clause that is only a name is an
                 # item of the same list of speakers, not the claim the speaker closes
@@ -369,8 +467,11 @@ class Attributor(Speakers):
                     # "Stepanakert came under fire, an AFP correspondent reported": a trailing
                     # speaker stands after the claim, never inside it
                     got = self._last_clause_speaker(end, cue.start) or self.speaker_in(end, cue.start)
+                    if got is None and self._refers_back(self.art.text, end, cue.start):
+                        got = Speaker(_trim(self.art.text[end:cue.start]), None)  # "..., the country's office said"
                     if got is None:
                         continue
+                    got = self._of_country(got, cue.start)
                     return Cue(cue.start, cue.end, cue.side, False, cue.rule, got.text, got.party, True)
                 return cue
         return None

@@ -13,7 +13,11 @@ from .attribution import Attributor, overlaps
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .plain import Plain
+from .quotes import _OPENERS, _first_char, _open_at_end, quoted_blocks
 from .record import KINDS
+
+_LOWER_LEAD = own_pattern(r"^(?:(?-i:\p{Ll})[\p{Ll}-]*\s+)+")
+_CLOSING_MARKS = "\"”»“.!?"  # what ends a statement's signature line
 
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
 _PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
@@ -21,40 +25,6 @@ _CLAUSE_END = own_pattern(r"[,;.:!?\n]")
 # "including in Stepanakert and in Martuni": a preposition that a list repeats is no part of a name
 _IN = own_pattern(r"(?:in|on|at|near|di|ke|в|во|на)\s+(?=\p{Lu})")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-
-
-_OPENERS = "“\"«„"
-_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\""}  # the curly and angle openers: what closes each
-
-
-def _first_char(text: str, para: Span) -> int:
-    """Where the first character of `para` that is not white space is."""
-    pos = para.start
-    while pos < para.end and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _open_at_end(text: str, start: int, end: int) -> int | None:
-    """Where the quotation that text[start:end] (one paragraph) leaves open begins: its last
-    opening mark with no closing mark after it, right before a word. None when every
-    quotation there is closed."""
-    body = text[start:end].rstrip()
-    found = []
-    if body.count('"') % 2 == 1:  # straight marks: an odd one out opens where a word follows a space
-        i = body.rfind('"')
-        while i > 0 and not (body[i - 1].isspace() or body[i - 1] in "(:—–-"):
-            i = body.rfind('"', 0, i)  # a straight mark that closes ('... war," he said')
-        found.append(i)
-    for mark, closers in _CLOSERS.items():
-        i = body.rfind(mark)
-        if i < 0 or any(c in body[i + 1:] for c in closers):
-            continue
-        if mark == "“" and "„" in body[:i] and not any(c in body[body.rfind("„", 0, i):i] for c in "”\""):
-            continue  # „...“: here “ closes
-        found.append(i)
-    found = [i for i in found if 0 <= i < len(body) - 1 and body[i + 1].isalnum()]
-    return start + max(found) if found else None
 
 
 class RawClaim(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
@@ -232,7 +202,17 @@ class Extractor:
                 if qs <= r.start and r.end <= qe:
                     c["party"], c["speaker"] = q["party"], q["speaker"]
                     break
-        owner = self.transcript_speaker()
+        blocks = quoted_blocks(self.art.text, self.art.paragraphs)
+        for first, last in blocks:
+            # a statement printed in full inside one quotation: its own voice is its author's
+            lo, hi = self.art.paragraphs[first].start, self.art.paragraphs[last].end
+            inside = [c for r, c in zip(raws, claims) if c["party"] is None and lo <= r.start and r.end <= hi]
+            who = self.block_speaker(first, last, attributor) if inside else None
+            for c in inside if who else ():
+                c["speaker"], c["party"] = who
+        # a report that quotes a statement in full ("Statement of X - FULL TEXT ¶ APA presents the
+        # statement: ¶ "...""): the quotation is the statement, and the rest of the text reports
+        owner = self.transcript_speaker() if not blocks else None
         if owner is not None:
             # a transcript or statement published by its speaker ("Sergey Lavrov's remarks ..."):
             # no quote claims, and what the text says in its own voice is the speaker's
@@ -267,6 +247,44 @@ class Extractor:
         if parts:
             r.anchor = (r.start + 1, r.anchor[1])
             r.fields["text"] = " ".join(parts[::-1] + [r.fields.get("text", "")])
+
+    def block_speaker(self, first: int, last: int, attributor: Attributor) -> tuple[str, str] | None:
+        """Who a statement quoted over paragraphs `first`..`last` is by: the name that signs it
+        (a last paragraph that is only a name, 'Министерство иностранных дел Республики Арцах"'),
+        or the side the sentence before names when that sentence announces it ('... said in a
+        statement:', 'NEWS.am публикует полный текст заявления МИД Арцаха.')."""
+        art, text = self.art, self.art.text
+        sign = art.paragraphs[last]
+        end = sign.end
+        while end > sign.start and (text[end - 1].isspace() or text[end - 1] in _CLOSING_MARKS):
+            end -= 1
+        if attributor._only_a_name(sign.start, end):
+            got = attributor.speaker_in(sign.start, end, names_only=True)
+            if got is not None and got.party and not got.media:
+                return got.text, got.party
+        if first == 0:
+            return None
+        sents = art.sentences_between(art.paragraphs[first - 1].start, art.paragraphs[first - 1].end)
+        if not sents:
+            return None
+        sent = art.sentences[sents[-1]]
+        said = text[sent.start:sent.end].rstrip()
+        if not (said.endswith(":") or self.comp.statement is not None and self.comp.statement.search(said)):
+            return None
+        cues = [c for c in attributor.cues[sents[-1]] if c.resolved and c.party]
+        if cues:
+            return cues[-1].speaker, cues[-1].party
+        named = sent.start  # "... the full text of the statement of [the Artsakh Foreign Ministry]."
+        if self.comp.statement is not None:
+            for m in self.comp.statement.finditer(text, sent.start, sent.end):
+                named = m.end()
+        got = attributor.speaker_in(named, sent.end)
+        if got is None or not got.party or got.media:
+            got = attributor.speaker_in(sent.start, sent.end)
+        if got is None or not got.party or got.media:
+            return None
+        name = _LOWER_LEAD.sub("", got.text).rstrip(".!?…")  # "issued by the Prosecutor's Office ..."
+        return name or got.text, got.party
 
     def _paragraph_at(self, pos: int) -> int | None:
         sents = self.art.sentences_between(pos, pos + 1)

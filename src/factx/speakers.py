@@ -25,7 +25,7 @@ _APPOSITION = own_pattern(r"\s*,\s*(?:(?:a|an|one|another|seorang|salah\s+seoran
 _WORD_ON = own_pattern(r"[\p{L}-]+\s+")
 _WHERE_FROM = own_pattern(r"\s+(?:(?:of|in|from|di|dari|asal|из|в)\b|(?-i:\p{Lu}))", regex.I)
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
-_LEAD = own_pattern(r"^(?:and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
+_LEAD = own_pattern(r"^(?:\d{1,2}[:.]\d{2}|and|but|while|dan|tetapi|namun|sementara|juga|also|и|но|а|однако|ранее|накануне|также|"
                     r"кроме\s+того|между\s+тем|тем\s+временем|при\s+этом|в\s+свою\s+очередь|позднее|позже|затем)\s+", regex.I)
 _CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
 _AGED = own_pattern(r"((?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))*),\s*\d{1,3}")  # "Gayane, 42": a person
@@ -74,6 +74,13 @@ class Speakers:
             if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
                 party = None  # a namesake of an official, set apart by what follows the name
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
+        official = self.comp.local_official
+        if official is not None and official.search(text, s, e):
+            # "the mayor of Stepanakert", "глава Тертерского района": a place's own official
+            # speaks for the side the place lies in
+            for p in self.comp.places.find(text, s, e):
+                if p.key in self.comp.areas:
+                    return Speaker(self._speaker_text(s, e, p.start, p.end), self.comp.areas[p.key])
         if names_only:
             return None
         if self.comp.anaphors.find(text, s, e):

@@ -348,6 +348,10 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         continuation=_term_re(exp, "continuation", r"\s*(?:{})\b"),
         transcript=_term_re(exp, "transcript", r"\s*(?:{})"),
         back_reference=_term_re(exp, "back_reference", r"\s*(?:{})\b"),
+        country_ref=_term_re(exp, "country_ref", r"(?<!\w)(?:{})(?!\w)"), states=_states(ruleset),
+        statement=_term_re(exp, "statement", r"\b(?:{})\b"),
+        local_official=_term_re(exp, "local_official", r"\b(?:{})\b"),
+        areas={p.id: p.area for p, _ in ruleset.places.values() if p.area in _states(ruleset)},
         speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
         if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS),
         bystander=_term_re(exp, "bystander", r"\b(?:{})\b"))
@@ -357,6 +361,12 @@ def _term_re(exp, name: str, template: str) -> regex.Pattern | None:
     """The vocab term `name` as one pattern (its entries as alternatives in `template`), or None."""
     terms = exp.terms.get(name)
     return regex.compile(template.format("|".join(terms)), FLAGS) if terms else None
+
+
+def _states(ruleset: RuleSet) -> frozenset[str]:
+    """The parties that are states: those with bodies (ministries) and an adjective ("Armenian")."""
+    return frozenset(p.id for p, _ in ruleset.parties.values()
+                     if p.bodies and (p.adjectives.en or p.adjectives.id or p.adjectives.ru))
 
 
 def _prefix_re(terms: list[str]) -> regex.Pattern | None:

@@ -42,7 +42,7 @@ class RuleView(Frozen):
     __slots__ = ("id", "pattern", "fields", "scope", "side", "anaphor", "examples")
 
     def __init__(self, id: str, pattern: str, fields: dict[str, Any], scope: str = "sentence",
-                 side: str | None = None, anaphor: bool = False, examples: tuple[ExampleView, ...] = ()):
+                 side: str | None = None, anaphor: bool | str = False, examples: tuple[ExampleView, ...] = ()):
         self.id = id
         self.pattern = pattern
         self.fields = fields
@@ -75,7 +75,8 @@ class CompiledRule(Plain):
 class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
-                 "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference")
+                 "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
+                 "country_ref", "states", "areas", "statement", "local_official")
 
     def __init__(
         self,
@@ -101,6 +102,11 @@ class CompiledLang(Plain):
         bystander: regex.Pattern | None = None,
         label_rules: list[regex.Pattern] | None = None,
         back_reference: regex.Pattern | None = None,
+        country_ref: regex.Pattern | None = None,
+        states: frozenset[str] = frozenset(),
+        areas: dict[str, str] | None = None,
+        statement: regex.Pattern | None = None,
+        local_official: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -124,6 +130,11 @@ class CompiledLang(Plain):
         self.bystander = bystander  # "an analyst", "a resident": someone only located by the place that follows
         self.label_rules = [] if label_rules is None else label_rules  # "Читайте также:" + a teaser line
         self.back_reference = back_reference  # "Об этом сообщило X.": a sentence naming who said the last one
+        self.country_ref = country_ref  # "the country's", "страны": a body of the state named last
+        self.states = states  # the parties that are states (they have bodies and an adjective)
+        self.areas = {} if areas is None else areas  # place id -> the state it lies in
+        self.statement = statement  # "the full text of the statement": a quoted statement follows
+        self.local_official = local_official  # "the mayor of", "глава района": a place's own official
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):

@@ -39,7 +39,9 @@ class Rule(_Strict):
     antipatterns: list[str] = Field(default_factory=list, description="a match overlapping one of these is dropped")
     scope: Literal["sentence", "paragraph"] = "sentence"
     side: Literal["before", "after"] | None = Field(None, description="speech cues: where the speaker stands")
-    anaphor: bool = Field(False, description="speech cues: the speaker is the last one named (katanya, he added)")
+    anaphor: bool | Literal["subject"] = Field(
+        False, description="speech cues: the speaker is the last one named (katanya, he added); 'subject': the "
+                           "subject that opens the clause the cue closes (', saying'), else the last one named")
     examples: list[Example] = Field(default_factory=list)
 
 
