@@ -649,3 +649,21 @@ def test_a_live_feed_time_is_no_clause_break_and_no_part_of_the_speaker():
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [
         ("quote", "armenia", "Artsrun Hovhannisyan"),
         ("casualty", "nagorno-karabakh", "Artsakh Ombudsman Artak Beglaryan")], doc.claims
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("id", "Kedutaan Besar Azerbaijan di Jakarta mengeluarkan pernyataan resmi.\n\n"
+           "Berikut isi lengkap pernyataan Kedutaan Besar Azerbaijan:\n\n"
+           "PERNYATAAN PERS\n\n"
+           "Pada 28 Oktober, angkatan bersenjata Armenia kembali menembaki kota Barda.\n\n"
+           "Akibat serangan ini, 21 warga sipil tewas.\n\n"
+           "Kedutaan Besar Republik Azerbaijan\nJakarta, 29 Oktober 2020\n", "azerbaijan"),
+    # a subheading that names another side is no signature
+    ("en", "The Azerbaijani foreign ministry issued the following statement:\n\n"
+           "Armenian forces shelled the city of Tartar overnight.\n\n"
+           "Turkey's position\n\n"
+           "Three civilians were killed in Barda.\n", None),
+])
+def test_a_statement_with_no_quotation_marks_is_its_signatorys(lang, text, party):
+    doc = factx.extract(text, lang=lang)
+    assert doc.claims and {c.party for c in doc.claims if c.kind == "casualty"} == {party}, doc.claims

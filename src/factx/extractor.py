@@ -13,11 +13,10 @@ from .attribution import Attributor, overlaps
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .plain import Plain
-from .quotes import _OPENERS, _first_char, _open_at_end, quoted_blocks
+from .quotes import _OPENERS, _first_char, _open_at_end
+from .statements import attribute_statements
 from .record import KINDS
 
-_LOWER_LEAD = own_pattern(r"^(?:(?-i:\p{Ll})[\p{Ll}-]*\s+)+")
-_CLOSING_MARKS = "\"”»“.!?"  # what ends a statement's signature line
 
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
 _PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
@@ -202,14 +201,7 @@ class Extractor:
                 if qs <= r.start and r.end <= qe:
                     c["party"], c["speaker"] = q["party"], q["speaker"]
                     break
-        blocks = quoted_blocks(self.art.text, self.art.paragraphs)
-        for first, last in blocks:
-            # a statement printed in full inside one quotation: its own voice is its author's
-            lo, hi = self.art.paragraphs[first].start, self.art.paragraphs[last].end
-            inside = [c for r, c in zip(raws, claims) if c["party"] is None and lo <= r.start and r.end <= hi]
-            who = self.block_speaker(first, last, attributor) if inside else None
-            for c in inside if who else ():
-                c["speaker"], c["party"] = who
+        blocks = attribute_statements(self.art, self.comp, attributor, raws, claims)
         # a report that quotes a statement in full ("Statement of X - FULL TEXT ¶ APA presents the
         # statement: ¶ "...""): the quotation is the statement, and the rest of the text reports
         owner = self.transcript_speaker() if not blocks else None
@@ -247,44 +239,6 @@ class Extractor:
         if parts:
             r.anchor = (r.start + 1, r.anchor[1])
             r.fields["text"] = " ".join(parts[::-1] + [r.fields.get("text", "")])
-
-    def block_speaker(self, first: int, last: int, attributor: Attributor) -> tuple[str, str] | None:
-        """Who a statement quoted over paragraphs `first`..`last` is by: the name that signs it
-        (a last paragraph that is only a name, 'Министерство иностранных дел Республики Арцах"'),
-        or the side the sentence before names when that sentence announces it ('... said in a
-        statement:', 'NEWS.am публикует полный текст заявления МИД Арцаха.')."""
-        art, text = self.art, self.art.text
-        sign = art.paragraphs[last]
-        end = sign.end
-        while end > sign.start and (text[end - 1].isspace() or text[end - 1] in _CLOSING_MARKS):
-            end -= 1
-        if attributor._only_a_name(sign.start, end):
-            got = attributor.speaker_in(sign.start, end, names_only=True)
-            if got is not None and got.party and not got.media:
-                return got.text, got.party
-        if first == 0:
-            return None
-        sents = art.sentences_between(art.paragraphs[first - 1].start, art.paragraphs[first - 1].end)
-        if not sents:
-            return None
-        sent = art.sentences[sents[-1]]
-        said = text[sent.start:sent.end].rstrip()
-        if not (said.endswith(":") or self.comp.statement is not None and self.comp.statement.search(said)):
-            return None
-        cues = [c for c in attributor.cues[sents[-1]] if c.resolved and c.party]
-        if cues:
-            return cues[-1].speaker, cues[-1].party
-        named = sent.start  # "... the full text of the statement of [the Artsakh Foreign Ministry]."
-        if self.comp.statement is not None:
-            for m in self.comp.statement.finditer(text, sent.start, sent.end):
-                named = m.end()
-        got = attributor.speaker_in(named, sent.end)
-        if got is None or not got.party or got.media:
-            got = attributor.speaker_in(sent.start, sent.end)
-        if got is None or not got.party or got.media:
-            return None
-        name = _LOWER_LEAD.sub("", got.text).rstrip(".!?…")  # "issued by the Prosecutor's Office ..."
-        return name or got.text, got.party
 
     def _paragraph_at(self, pos: int) -> int | None:
         sents = self.art.sentences_between(pos, pos + 1)
