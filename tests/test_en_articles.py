@@ -667,3 +667,10 @@ def test_a_live_feed_time_is_no_clause_break_and_no_part_of_the_speaker():
 def test_a_statement_with_no_quotation_marks_is_its_signatorys(lang, text, party):
     doc = factx.extract(text, lang=lang)
     assert doc.claims and {c.party for c in doc.claims if c.kind == "casualty"} == {party}, doc.claims
+
+
+def test_a_claim_that_begins_inside_its_speech_cue_keeps_that_cues_speaker():
+    """'He [urged both sides to honour the truce]': the claim rule takes the verb of 'He urged'."""
+    doc = factx.extract("Mike Pompeo said Washington was concerned. He urged both sides to honor the humanitarian "
+                        "truce.", lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("ceasefire", "usa")], doc.claims

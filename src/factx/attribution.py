@@ -459,7 +459,9 @@ class Attributor(Speakers):
         inside = [c for c in cues if c.start >= start and c.end <= end]
         # a claim that begins with its own speech verb ("[urged the sides to ...], and Borrell
         # said ..."): that verb's speaker, before one later in the sentence
-        own = [c for c in inside if c.start == start and c.side == "before"]
+        # ... or ends inside it: "He [urged both sides to honour the truce]" begins within "He urged"
+        own = [c for c in inside if c.start == start and c.side == "before"] + \
+              [c for c in cues if c.start < start < c.end and c.side == "before"]
         order = (inside, after, before[::-1]) if kind == "quote" else (before[::-1], own, after, inside)
         for group in order:
             for cue in group:
