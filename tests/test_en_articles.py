@@ -674,3 +674,12 @@ def test_a_claim_that_begins_inside_its_speech_cue_keeps_that_cues_speaker():
     doc = factx.extract("Mike Pompeo said Washington was concerned. He urged both sides to honor the humanitarian "
                         "truce.", lang="en")
     assert [(c.kind, c.party) for c in doc.claims] == [("ceasefire", "usa")], doc.claims
+
+
+def test_a_comma_before_chto_does_not_make_the_speech_verb_a_trailing_tag():
+    """'Алиев ..., выдержки из которого приводит агентство, сказал, что ...': Aliyev said it; the
+    relative clause about the outlet is no speaker, and ', что' opens what was said."""
+    doc = factx.extract("Президент Ильхам Алиев в интервью телеканалу Al Jazeera, выдержки из которого приводит "
+                        "агентство АЗЕРТАДЖ, сказал, что Азербайджан \"не остановится, пока не восстановит свою "
+                        "территориальную целостность\".", lang="ru")
+    assert [(c.kind, c.party) for c in doc.claims] == [("quote", "azerbaijan")], doc.claims

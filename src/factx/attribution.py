@@ -34,7 +34,8 @@ _COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
-_RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|котор\w+)\b", regex.I)
+_RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|(?:[\p{L}-]+\s+){0,2}котор\w+)\b", regex.I)
+_THAT = own_pattern(r"(?:что|чтобы|that|bahwa)\b", regex.I)
 _THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _AFTER_END = own_pattern(r"[,;.!?”\"»()]|(?<!\d):(?!\d)|\s[–—]\s")
@@ -379,6 +380,8 @@ class Attributor(Speakers):
         comma = _COMMA.search(text, cue.end, hi)
         if comma is None or text[comma.start():comma.end()].strip() not in (",", ";"):
             return False
+        if _THAT.match(text, comma.end(), hi):
+            return False  # "Алиев, ..., сказал, что ...": what follows the comma is what he said
         # a short tag up to that comma, and a comma before it too
         return self._trailing_at(cue.end, comma.start()) and _COMMA.search(text, lo, cue.start) is not None
 
