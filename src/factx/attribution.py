@@ -278,14 +278,17 @@ class Attributor(Speakers):
         Hovhannisyan, a ministry representative, told a briefing.')."""
         text = self.art.text
         head = text[lo:cue.start].rstrip()
-        commas = [i for i, c in enumerate(head) if c == ","]
-        if not head.endswith(",") or len(commas) < 2 or _OPEN_QUOTE.search(head):
+        if not head.endswith(",") or _OPEN_QUOTE.search(head):
             return False
-        if len(commas) > 2 and not self._trailing_at(cue.end, hi):
+        second = head.rfind(",", 0, len(head) - 1)  # the comma that opens the aside
+        if second < 0:
             return False
-        begin = lo if len(commas) == 2 else lo + commas[-3] + 1
-        end = lo + commas[-2]
-        words, aside = _trim(text[begin:end]), head[commas[-2] + 1:-1]
+        third = head.rfind(",", 0, second)  # a comma before the name: a claim stands before it
+        if third >= 0 and not self._trailing_at(cue.end, hi):
+            return False
+        begin = lo + third + 1 if third >= 0 else lo
+        end = lo + second
+        words, aside = _trim(text[begin:end]), head[second + 1:-1]
         # an aside is a short noun phrase: no count or date ("Sebanyak 60 warga sipil Armenia
         # tewas, sementara 150 lainnya terluka, kata X"), no dateline ("YEREVAN, KOMPAS.com - ...")
         if not words or len(words.split()) > 6 or len(aside.split()) > 10 or _DIGIT.search(text, begin, cue.start) \
