@@ -683,3 +683,18 @@ def test_a_comma_before_chto_does_not_make_the_speech_verb_a_trailing_tag():
                         "агентство АЗЕРТАДЖ, сказал, что Азербайджан \"не остановится, пока не восстановит свою "
                         "территориальную целостность\".", lang="ru")
     assert [(c.kind, c.party) for c in doc.claims] == [("quote", "azerbaijan")], doc.claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Министр иностранных дел Турции Мевлют Чавушоглу заявил, что перемирие не будет долговечным.\n\n"
+           "По оценке собеседника «Ведомостей» в дипломатических кругах, договоренности останутся на бумаге. "
+           "«Никто не определил, кто и как будет фиксировать нарушения», — говорит он."),
+    ("en", "Turkish Foreign Minister Mevlut Cavusoglu said Ankara stood by Baku.\n\n"
+           "An analyst in Baku told Reuters the truce was fragile. \"Nobody has agreed how violations will be "
+           "recorded,\" he said."),
+])
+def test_he_said_after_a_bystander_heard_by_an_outlet_is_the_bystanders(lang, text):
+    """'An analyst told Reuters ...', 'по оценке собеседника «Ведомостей»': the outlet only heard it;
+    a following 'he said' is the bystander's, for no side, not the last side that spoke."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.kind, c.party) for c in doc.claims if c.kind == "quote"][-1:] == [("quote", None)], doc.claims

@@ -22,6 +22,9 @@ _OUTLET_NOUN = own_pattern(r"\b(?:kantor\s+berita|stasiun\s+televisi|televisi|su
 _LOCATED = own_pattern(r"\b(?:in|from|of|at|near|di|dari|asal|в|из)\s+(?:the\s+)?$", regex.I)
 # "Armen Sargsyan, a resident of Stepanakert": an apposition that makes the person a bystander
 _APPOSITION = own_pattern(r"\s*,\s*(?:(?:a|an|one|another|seorang|salah\s+seorang)\s+)?", regex.I)
+# what may stand before a bystander's noun: "a (local) resident", "seorang saksi", "sejumlah pengamat"
+_DETERMINER = own_pattern(r"(?:a|an|one|another|some|several|two|three|seorang|salah\s+seorang|sejumlah|beberapa|para|"
+                          r"один|одна|одного|одной|несколько)\s+", regex.I)
 _WORD_ON = own_pattern(r"[\p{L}-]+\s+")
 _WHERE_FROM = own_pattern(r"\s+(?:(?:of|in|from|di|dari|asal|из|в)\b|(?-i:\p{Lu}))", regex.I)
 _TRIM = " \t\r\n,;:–—-\"“”'‘’«»()"
@@ -73,6 +76,12 @@ class Speakers:
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
             if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
                 party = None  # a namesake of an official, set apart by what follows the name
+            if best.tier == MEDIA and self.comp.bystander is not None:
+                who = self.comp.bystander.search(text, s, best.start)
+                if who is not None:
+                    # "an analyst told Reuters", "по оценке собеседника «Ведомостей»": the outlet
+                    # heard it; the one who spoke is a bystander of no side, whom "he said" means
+                    return Speaker(self._speaker_text(s, e, who.start(), who.end()), None)
             return Speaker(self._speaker_text(s, e, best.start, best.end), party, best.tier == MEDIA)
         official = self.comp.local_official
         if official is not None and official.search(text, s, e):
@@ -96,6 +105,13 @@ class Speakers:
         # A named person the lexicon does not know ("Ulviyya Babayeva"): speaks for no party.
         if words and _NAME.search(words) and len(words.split()) <= 8:
             return Speaker(words, None)
+        if words and len(words.split()) <= 8 and self.comp.bystander is not None:
+            det = _DETERMINER.match(words)
+            at = [0] if det is None else [det.end()] + [w.end() for w in [_WORD_ON.match(words, det.end())] if w]
+            if any(self.comp.bystander.match(words, i) for i in at):
+                # "a witness", "seorang saksi mata", "по оценке собеседника «Ведомостей»": no side,
+                # but the one a following "he said" means
+                return Speaker(words, None)
         return None
 
     def _located(self, s: int, at: int, place: bool, e: int | None = None) -> bool:
