@@ -13,7 +13,7 @@ from .attribution import Attributor, overlaps
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .plain import Plain
-from .quotes import _OPENERS, _first_char, _open_at_end
+from .quotes import OPENERS, first_char, open_at_end
 from .statements import attribute_statements
 from .record import KINDS
 
@@ -223,18 +223,18 @@ class Extractor:
         art, text = self.art, self.art.text
         mark = r.anchor[0] - 1  # the opening mark, just before the quoted words
         para = self._paragraph_at(r.anchor[0])
-        if para is None or mark < 0 or text[mark] not in _OPENERS or _first_char(text, art.paragraphs[para]) != mark:
+        if para is None or mark < 0 or text[mark] not in OPENERS or first_char(text, art.paragraphs[para]) != mark:
             return
         parts = []
         while para > 0:
             prev = art.paragraphs[para - 1]
-            opened = _open_at_end(text, prev.start, prev.end)
+            opened = open_at_end(text, prev.start, prev.end)
             if opened is None:
                 break
             parts.append(" ".join(text[opened + 1:prev.end].split()))
             r.start = opened  # the quotation, and so its evidence, starts in that paragraph
             para -= 1
-            if opened != _first_char(text, prev):
+            if opened != first_char(text, prev):
                 break  # it opened mid-paragraph ('Pashinyan said: "We are ...'): it begins there
         if parts:
             r.anchor = (r.start + 1, r.anchor[1])

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from .article import Span
 
-_OPENERS = "“\"«„"
+OPENERS = "“\"«„"
 _CLOSERS = {"“": "”\"", "«": "»", "„": "“”\""}  # the curly and angle openers: what closes each
 
 
-def _first_char(text: str, para: Span) -> int:
+def first_char(text: str, para: Span) -> int:
     """Where the first character of `para` that is not white space is."""
     pos = para.start
     while pos < para.end and text[pos].isspace():
@@ -17,7 +17,7 @@ def _first_char(text: str, para: Span) -> int:
     return pos
 
 
-def _open_at_end(text: str, start: int, end: int) -> int | None:
+def open_at_end(text: str, start: int, end: int) -> int | None:
     """Where the quotation that text[start:end] (one paragraph) leaves open begins: its last
     opening mark with no closing mark after it, right before a word. None when every
     quotation there is closed."""
@@ -51,8 +51,8 @@ def quoted_blocks(text: str, paragraphs: list[Span]) -> list[tuple[int, int]]:
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
-        first = _first_char(text, p)
-        if first >= p.end or text[first] not in _OPENERS or _open_at_end(text, p.start, p.end) != first:
+        first = first_char(text, p)
+        if first >= p.end or text[first] not in OPENERS or open_at_end(text, p.start, p.end) != first:
             i += 1
             continue
         j = i + 1

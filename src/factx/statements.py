@@ -60,7 +60,7 @@ def signed_blocks(art: Article, comp: CompiledLang, attributor: Attributor) -> l
             # the side that signs is the one the announcement names (a subheading is no signature)
             if got is not None and got.party and not got.media and \
                     any(m.key == got.party for m in comp.parties.find(text, p.start, p.end)):
-                out.append((i + 1, j, (_trim_text(text[q.start:line_end]), got.party)))
+                out.append((i + 1, j, (" ".join(text[q.start:line_end].split()), got.party)))
             break
     return out
 
@@ -102,7 +102,3 @@ def block_speaker(art: Article, comp: CompiledLang, first: int, last: int, attri
         return None
     name = _LOWER_LEAD.sub("", got.text).rstrip(".!?…")  # "issued by the Prosecutor's Office ..."
     return name or got.text, got.party
-
-
-def _trim_text(s: str) -> str:
-    return " ".join(s.split())
