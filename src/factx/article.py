@@ -125,6 +125,7 @@ def _last_token(text: str) -> str:
     return text[i:]
 
 
+_QUOTED_HEADLINE = own_pattern(r"[\"“«„][^\"“”«»„\n]+[\"”»]\s*[.!?]")  # '"...".': only a quotation
 _INITIALS = own_pattern(r"(?:\p{L}\.)*\p{L}")  # "U.S.", "J."
 _WORDLIKE = own_pattern(r"[\p{L}\p{N}]")
 
@@ -179,6 +180,12 @@ def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset(), lab
         p = Span(blk[0][0], blk[-1][1])
         art.paragraphs.append(p)
         for s, e in split_sentences(text, p.start, p.end, abbreviations):
+            if art.title is not None and len(art.sentences) == 1 and s < art.title.end and \
+                    _QUOTED_HEADLINE.fullmatch(text, art.sentences[0].start, art.sentences[0].end):
+                # '"Люди ждут известия". Красный Крест о пленных': a headline's quotation and the
+                # speaker after it are one sentence
+                art.sentences[0] = Span(art.sentences[0].start, e)
+                continue
             art.sentences.append(Span(s, e))
             art.sentence_para.append(len(art.paragraphs) - 1)
     return art
