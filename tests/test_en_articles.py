@@ -554,6 +554,11 @@ def test_an_aside_between_dashes_is_skipped_for_the_speaker_before_it(text, part
      "azerbaijan"),
     # "both countries" is no body of one of them
     ("ru", "Обе страны заявили, что их позиции обстреляли у Физули.", None),
+    # "the republic's" is the country's too: the unrecognised one where Stepanakert lies
+    ("ru", "Наш корреспондент побывал в Степанакерте. Минобороны республики сообщило, что погибли 3 мирных "
+           "жителя.", "nagorno-karabakh"),
+    ("en", "Shells fell on Stepanakert overnight, and the republic's emergency service said three civilians were "
+           "killed.", "nagorno-karabakh"),
 ])
 def test_the_countrys_body_speaks_for_the_state_named_last(lang, text, party):
     """'..., the country's prosecutor general's office said': a body of no side named belongs to

@@ -93,6 +93,10 @@ class Attributor(Speakers):
             if not cues and prev_resolved and self._continues(sent.start, sent.end):
                 # "Selain itu, ..." / a sentence that is only a quotation: the last speaker goes on
                 cues = [Cue(sent.start, sent.start, "before", True, "continuation")]
+            elif prev_resolved and self._agentless(i, cues):
+                # "Армия обороны опубликовала список. По официальным данным, погибли 604": a report
+                # that names no source goes on with the source of the sentence before it
+                cues = [Cue(sent.start, sent.start, "before", True, "agentless")] + cues
             prev_resolved = any(c.resolved for c in cues) if cues else False
             prev_end = sent.start
             prev: Cue | None = None
@@ -122,6 +126,18 @@ class Attributor(Speakers):
         if self.comp.continuation is not None and self.comp.continuation.match(text, start, end):
             return True
         return _QUOTE_ONLY.fullmatch(text, start, end) is not None
+
+    def _agentless(self, i: int, cues: list[Cue]) -> bool:
+        """Does sentence `i` report with no source named ("по официальным данным", "dilaporkan",
+        vocab term `agentless`), in the paragraph of the sentence before it and with no speech
+        cue of its own that names a speaker?"""
+        rx, sent = self.comp.agentless, self.art.sentences[i]
+        if rx is None or i == 0 or self.art.sentence_para[i] != self.art.sentence_para[i - 1]:
+            return False
+        if rx.search(self.art.text, sent.start, sent.end) is None:
+            return False
+        return not any(c.anaphor or c.speaker_span or self.speaker_in(*self._window(c, sent.start, sent.end))
+                       for c in cues)
 
     def _find_cues(self, i: int, start: int, end: int) -> list[Cue]:
         found: list[Cue] = []

@@ -14,6 +14,7 @@ from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
 from .plain import Plain
 from .quotes import OPENERS, first_char, open_at_end
+from .interviews import interview_answers
 from .statements import attribute_statements
 from .record import KINDS
 
@@ -24,6 +25,7 @@ _CLAUSE_END = own_pattern(r"[,;.:!?\n]")
 # "including in Stepanakert and in Martuni": a preposition that a list repeats is no part of a name
 _IN = own_pattern(r"(?:in|on|at|near|di|ke|в|во|на)\s+(?=\p{Lu})")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_ASKED = own_pattern(r"[^,;:.!?\n–—]*\?")  # the rest of a question's last clause, to its mark
 
 
 class RawClaim(Plain):  # a plain class, not a dataclass: cheaper to import (see plain.py)
@@ -176,6 +178,10 @@ class Extractor:
         raws: list[RawClaim] = []
         for kind in KINDS:
             found = self.matches(kind, self.comp.rules.get(kind, []))
+            if kind != "quote":
+                # "Is the truce holding?", "Who fired on Barda?": what a question asks is no claim
+                # ("Three truces failed, what now?" still says its first clause)
+                found = [r for r in found if _ASKED.match(self.art.text, r.end) is None]
             found.sort(key=lambda r: (r.order, r.start))
             kept: list[RawClaim] = []
             for r in found:
@@ -205,6 +211,12 @@ class Extractor:
         # a report that quotes a statement in full ("Statement of X - FULL TEXT ¶ APA presents the
         # statement: ¶ "...""): the quotation is the statement, and the rest of the text reports
         owner = self.transcript_speaker() if not blocks else None
+        if owner is None:
+            # an interview in questions and answers: what an answer says is the interviewee's
+            for lo, hi, who in interview_answers(self.art, self.comp, attributor):
+                for r, c in zip(raws, claims):
+                    if c["party"] is None and lo <= r.start < hi:
+                        c["speaker"], c["party"] = who
         if owner is not None:
             # a transcript or statement published by its speaker ("Sergey Lavrov's remarks ..."):
             # no quote claims, and what the text says in its own voice is the speaker's

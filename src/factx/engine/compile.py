@@ -351,6 +351,8 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         country_ref=_term_re(exp, "country_ref", r"(?<!\w)(?:{})(?!\w)"), states=_states(ruleset),
         statement=_term_re(exp, "statement", r"\b(?:{})\b"),
         local_official=_term_re(exp, "local_official", r"\b(?:{})\b"),
+        interview=_term_re(exp, "interview", r"\b(?:{})"),
+        agentless=_term_re(exp, "agentless", r"\b(?:{})\b"),
         areas={p.id: p.area for p, _ in ruleset.places.values() if p.area in _states(ruleset)},
         speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
         if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS),

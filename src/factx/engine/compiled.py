@@ -76,7 +76,7 @@ class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
-                 "country_ref", "states", "areas", "statement", "local_official")
+                 "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless")
 
     def __init__(
         self,
@@ -107,6 +107,8 @@ class CompiledLang(Plain):
         areas: dict[str, str] | None = None,
         statement: regex.Pattern | None = None,
         local_official: regex.Pattern | None = None,
+        interview: regex.Pattern | None = None,
+        agentless: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -135,6 +137,8 @@ class CompiledLang(Plain):
         self.areas = {} if areas is None else areas  # place id -> the state it lies in
         self.statement = statement  # "the full text of the statement": a quoted statement follows
         self.local_official = local_official  # "the mayor of", "глава района": a place's own official
+        self.interview = interview  # "spoke to", "в интервью": an introduction to questions and answers
+        self.agentless = agentless  # "по официальным данным", "dilaporkan": a report that names no source
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):

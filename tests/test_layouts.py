@@ -1,0 +1,127 @@
+"""How an article's layout names who speaks: interviews in question and answer form (the answers
+have no speech cue, yet are the interviewee's: src/factx/interviews.py, vocab term `interview`),
+questions (no claims), reports that name no source (vocab term `agentless`) and headlines that
+open with a quotation."""
+from __future__ import annotations
+
+import pytest
+
+import factx
+
+
+def claims_of(text: str, lang: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.kind, c.party, c.speaker) for c in factx.extract(text, lang=lang).claims]
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    # the introduction names the interviewee; the answers open with a dash
+    ("ru", "Глава МККК: «Мы видим разрушения»\n\n"
+           "О работе в зоне конфликта «Коммерсанту» рассказал президент МККК Петер Маурер.\n\n"
+           "— Где вы побывали на этой неделе?\n\n"
+           "— В Барде и в Степанакерте. По нашим данным, в Барде погибли 12 мирных жителей.\n\n"
+           "— Соблюдается ли перемирие?\n\n"
+           "— Нет. Гуманитарное перемирие нарушается каждый день.\n", "президент МККК Петер Маурер"),
+    # a label before each answer names the interviewee; "Q:" asks
+    ("en", "Red Cross chief on the war\n\n"
+           "In an interview, the ICRC's president described what his teams see.\n\n"
+           "Q: What did you see in Barda?\n\n"
+           "Peter Maurer: Houses destroyed. Twelve civilians were killed there on Tuesday.\n\n"
+           "Q: Is the truce holding?\n\n"
+           "Peter Maurer: No. The humanitarian ceasefire has been violated every day.\n", "Peter Maurer"),
+    ("id", "Wawancara dengan Presiden ICRC\n\n"
+           "Dalam wawancara dengan Kompas, Presiden ICRC Peter Maurer menjawab pertanyaan soal perang.\n\n"
+           "Apa yang Anda lihat di Barda?\n\n"
+           "Rumah-rumah hancur. Sebanyak 12 warga sipil tewas di sana pada Selasa.\n\n"
+           "Apakah gencatan senjata bertahan?\n\n"
+           "Tidak. Gencatan senjata kemanusiaan dilanggar setiap hari.\n", "Presiden ICRC Peter Maurer"),
+])
+def test_the_answers_of_an_interview_are_the_interviewees(lang, text, speaker):
+    got = claims_of(text, lang)
+    answers = [c for c in got if c[0] in ("casualty", "ceasefire")]
+    assert answers and all(party == "icrc" for _, party, _ in answers), got
+    assert {s for _, _, s in answers} == {speaker}, got
+
+
+def test_a_claim_in_an_answer_with_its_own_speaker_keeps_it():
+    text = ("An interview with the ICRC\n\n"
+            "DW spoke to the ICRC's regional director Martin Schuepp.\n\n"
+            "DW: How many people have been killed?\n\n"
+            "We keep no count. Azerbaijan says 63 civilians have been killed. Twelve more died in Barda.\n\n"
+            "DW: Is the truce holding?\n\n"
+            "It was broken within hours.\n")
+    got = claims_of(text, "en")
+    assert [(k, p) for k, p, _ in got] == [("casualty", "azerbaijan"), ("casualty", "icrc"), ("ceasefire", "icrc")], got
+
+
+@pytest.mark.parametrize("lang, text", [
+    # an explainer whose subheadings are questions: the answers are the reporter's own
+    ("en", "Nagorno-Karabakh: what we know\n\n"
+           "Fighting broke out on 27 September.\n\n"
+           "How many people have died?\n\n"
+           "At least 50 civilians were killed in the first week.\n\n"
+           "Where has the fighting spread?\n\n"
+           "Azerbaijani forces shelled Stepanakert and Martuni.\n"),
+    # one question in a report is rhetoric, not an interview
+    ("ru", "Бои в Карабахе\n\n"
+           "В интервью ТАСС глава МИД России Сергей Лавров призвал стороны к миру.\n\n"
+           "Сколько еще продлится война?\n\n"
+           "В Мартуни погибли 5 мирных жителей.\n"),
+])
+def test_questions_with_no_interviewee_leave_the_answers_unattributed(lang, text):
+    got = [c for c in claims_of(text, lang) if c[0] in ("casualty", "attack")]
+    assert got and all(party is None for _, party, _ in got), got
+
+
+@pytest.mark.parametrize("lang, text, events", [
+    ("en", "Is the truce holding? Who shelled Stepanakert on Monday?", []),
+    ("en", "Three truces collapsed, so what now?", ["collapsed"]),
+    ("ru", "Соблюдается ли перемирие? Кто обстрелял Степанакерт?", []),
+    ("id", "Apakah gencatan senjata dilanggar lagi? Siapa yang menembaki Stepanakert?", []),
+    ("id", "Tiga Kali Gencatan Senjata Kandas, Ke Mana Arah Perang?", ["collapsed"]),
+])
+def test_what_a_question_asks_is_no_claim(lang, text, events):
+    got = factx.extract(text, lang=lang).claims
+    assert [c.event for c in got] == events, got
+
+
+def test_after_the_last_answer_the_report_speaks_in_its_own_voice():
+    text = ("Глава МККК о войне\n\n"
+            "Интервью Радио Свобода дал глава делегации МККК Мартин Шюпп.\n\n"
+            "– Сколько погибших?\n\n"
+            "– Погибли 5 мирных жителей.\n\n"
+            "– А раненых?\n\n"
+            "– Ранены 20 человек.\n\n"
+            "Накануне в Барде погибли 3 человека.\n")
+    got = claims_of(text, "ru")
+    assert [p for k, p, _ in got if k == "casualty"] == ["icrc", "icrc", None], got
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("ru", "Армия обороны Нагорного Карабаха опубликовала новый список. По официальным данным, погибли 604 "
+           "военнослужащих.", "nagorno-karabakh"),
+    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Di Tartar, dua warga sipil dilaporkan tewas.",
+     "azerbaijan"),
+    ("en", "Armenia's defence ministry released new figures on Sunday. According to the latest figures, 710 soldiers "
+           "have been killed.", "armenia"),
+    # a new paragraph, or a source named after the word, is no report of the last source
+    ("ru", "Армия обороны Нагорного Карабаха опубликовала новый список.\n\nПо официальным данным, погибли 604 "
+           "военнослужащих.", None),
+    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Dilaporkan Reuters, dua warga sipil tewas di "
+           "Tartar.", None),
+])
+def test_a_report_that_names_no_source_goes_on_with_the_last_source(lang, text, party):
+    """vocab term `agentless`: 'по официальным данным', 'dilaporkan', 'according to the latest
+    figures' with no source named are the source of the sentence before, in its paragraph."""
+    got = [c for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
+    assert [c.party for c in got] == [party], got
+
+
+@pytest.mark.parametrize("lang, title, party, speaker", [
+    ("ru", "«Люди ждут хоть какого-то известия». Красный Крест о пленных и пропавших", "icrc", "Красный Крест"),
+    ("ru", "«Мы не остановимся»: Алиев о наступлении в Карабахе", "azerbaijan", "Алиев"),
+    ("en", '"We will not stop until our lands are freed": Aliyev vows to press on', "azerbaijan", "Aliyev"),
+    ("en", '"Hell on earth": Stepanakert residents hide in basements', None, None),
+])
+def test_a_headline_that_opens_with_a_quotation_names_its_speaker_after_it(lang, title, party, speaker):
+    doc = factx.extract(title + "\n\nText of the article.\n", lang=lang)
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("quote", party, speaker)], doc.claims
