@@ -29,6 +29,8 @@ class _Line:
 def interview_answers(art: Article, comp: CompiledLang, attributor: Attributor) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (speaker, party)) of each answer of an interview in question-and-answer form;
     no answers when the text is not one, or when no side can be named for them."""
+    if art.text.count("?") < _MIN_QUESTIONS:
+        return []  # most reports: no line of theirs needs reading
     units = _lines(art, attributor)
     questions = [i for i, u in enumerate(units) if u.question and i > 0]
     answered = [i for i in questions if i + 1 < len(units) and not units[i + 1].question]
