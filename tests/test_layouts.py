@@ -99,19 +99,22 @@ def test_after_the_last_answer_the_report_speaks_in_its_own_voice():
 @pytest.mark.parametrize("lang, text, party", [
     ("ru", "Армия обороны Нагорного Карабаха опубликовала новый список. По официальным данным, погибли 604 "
            "военнослужащих.", "nagorno-karabakh"),
-    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Di Tartar, dua warga sipil dilaporkan tewas.",
-     "azerbaijan"),
+    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Menurut data terbaru, dua warga sipil tewas di "
+           "Tartar.", "azerbaijan"),
     ("en", "Armenia's defence ministry released new figures on Sunday. According to the latest figures, 710 soldiers "
            "have been killed.", "armenia"),
     # a new paragraph, or a source named after the word, is no report of the last source
     ("ru", "Армия обороны Нагорного Карабаха опубликовала новый список.\n\nПо официальным данным, погибли 604 "
            "военнослужащих.", None),
-    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Dilaporkan Reuters, dua warga sipil tewas di "
-           "Tartar.", None),
+    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Menurut data terbaru Reuters, dua warga sipil "
+           "tewas di Tartar.", None),
+    # a hedge ("reportedly", "dilaporkan") is the reporter's, as real gold reads it
+    ("id", "Kementerian Pertahanan Azerbaijan memperbarui data korban. Di Tartar, dua warga sipil dilaporkan tewas.",
+     None),
 ])
 def test_a_report_that_names_no_source_goes_on_with_the_last_source(lang, text, party):
-    """vocab term `agentless`: 'по официальным данным', 'dilaporkan', 'according to the latest
-    figures' with no source named are the source of the sentence before, in its paragraph."""
+    """vocab term `agentless`: 'по официальным данным', 'menurut data terbaru', 'according to the
+    latest figures' with no source named are the source of the sentence before, in its paragraph."""
     got = [c for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
     assert [c.party for c in got] == [party], got
 
