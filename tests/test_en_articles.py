@@ -703,3 +703,18 @@ def test_he_said_after_a_bystander_heard_by_an_outlet_is_the_bystanders(lang, te
     a following 'he said' is the bystander's, for no side, not the last side that spoke."""
     doc = factx.extract(text, lang=lang)
     assert [(c.kind, c.party) for c in doc.claims if c.kind == "quote"][-1:] == [("quote", None)], doc.claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", 'Armenia said Azerbaijani forces shelled Stepanakert.\n\n"We hid in the basement all night," said Anahit, '
+           'a nurse. "Two of our neighbours were killed," she said.'),
+    ("id", 'Armenia menuduh Azerbaijan menembaki Stepanakert.\n\n"Kami bersembunyi di ruang bawah tanah," ujar Narine, '
+           'seorang guru. "Dua tetangga kami tewas," katanya.'),
+    ("ru", 'Армения обвинила Азербайджан в обстреле Степанакерта.\n\n"Мы всю ночь сидели в подвале", - рассказала '
+           'Анаит. "Двое соседей погибли", - добавила она.'),
+])
+def test_one_name_after_a_speech_verb_is_a_person_of_no_side(lang, text):
+    """'"...," said Anahit': one capitalised word after the verb is a person the lexicon does not
+    know; she speaks for no side, and a following 'she said' is hers, not the last side's."""
+    quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
+    assert len(quotes) == 2 and all(c.party is None and c.speaker for c in quotes), quotes

@@ -218,6 +218,8 @@ class Attributor(Speakers):
             got = self._last_clause_speaker(s, e)
         if got is None:
             got = self.speaker_in(s, e)
+            if got is None and cue.side == "after" and not cue.speaker_span:
+                got = self.one_name(s, e)
         if got is not None and got.media and cue.side == "after":
             # "X, an adviser, told the BBC: ..." — the outlet is who heard it; look before the verb.
             # Not when the outlet closes a sentence that states the claim ("Stepanakert was

@@ -32,6 +32,7 @@ _LEAD = own_pattern(r"^(?:\d{1,2}[:.]\d{2}|and|but|while|dan|tetapi|namun|sement
                     r"кроме\s+того|между\s+тем|тем\s+временем|при\s+этом|в\s+свою\s+очередь|позднее|позже|затем)\s+", regex.I)
 _CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a misspelt name
 _AGED = own_pattern(r"((?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))*),\s*\d{1,3}")  # "Gayane, 42": a person
+_ONE_NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}{2,})")  # "Anahit": one capitalised word
 _NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
 
 
@@ -113,6 +114,16 @@ class Speakers:
                 # but the one a following "he said" means
                 return Speaker(words, None)
         return None
+
+    def one_name(self, s: int, e: int) -> Speaker | None:
+        """'"...," said Anahit, a nurse': one capitalised word after a speech verb, not a day or a
+        month, is a person of no side, whom a following "she said" means."""
+        words, dates = _trim(self.art.text[s:e]), self.comp.dates
+        if not _ONE_NAME.fullmatch(words) or dates and (words.lower() in dates.months or words.lower() in dates.weekdays):
+            return None
+        if self.comp.anaphors.find(self.art.text, s, e):
+            return None  # "по сообщению Минобороны": the body named last
+        return Speaker(words, None)
 
     def _located(self, s: int, at: int, place: bool, e: int | None = None) -> bool:
         """Is the name at `at` only where a bystander is from: "one analyst in London", or, for
