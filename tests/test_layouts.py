@@ -128,3 +128,27 @@ def test_a_report_that_names_no_source_goes_on_with_the_last_source(lang, text, 
 def test_a_headline_that_opens_with_a_quotation_names_its_speaker_after_it(lang, title, party, speaker):
     doc = factx.extract(title + "\n\nText of the article.\n", lang=lang)
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("quote", party, speaker)], doc.claims
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Artsakh ministry condemns strikes\n\n"
+           "The ministry issued a statement on Sunday. Below is the full text of the statement.\n\n***\n\n"
+           "Statement of the Ministry of Foreign Affairs of the Republic of Artsakh\n\n"
+           "Last night the armed forces of Azerbaijan shelled the village of Chartar.\n\n"
+           "Two civilians were killed and five were wounded.\n\n"
+           "Stepanakert, November 1, 2020\n\n***\n\n"
+           "Meanwhile, fighting went on near Fizuli, where 3 soldiers were killed.\n",
+     ["nagorno-karabakh", "nagorno-karabakh", None]),
+    ("ru", "МИД Азербайджана распространил заявление\n\n***\n\n"
+           "Заявление Министерства иностранных дел Азербайджанской Республики\n\n"
+           "Вооруженные силы Армении обстреляли город Тертер.\n\n"
+           "В результате обстрела погибли два мирных жителя.\n\n***\n\n"
+           "Тем временем бои шли у Физули, где погибли 3 военнослужащих.\n", ["azerbaijan", None]),
+])
+def test_a_statement_under_a_heading_that_names_its_author_is_the_authors(lang, text, parties):
+    """A statement printed in full under a heading that names its author, after a separator line
+    or an announcement, up to the next separator or its dateline: what it says in its own voice
+    is the author's; the report after it is the reporter's."""
+    got = factx.extract(text, lang=lang).claims
+    assert [c.party for c in got if c.kind == "casualty"] == parties, got
+    assert [c.party for c in got if c.kind == "attack"][0] == parties[0], got

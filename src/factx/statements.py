@@ -4,6 +4,8 @@ What a statement says in its own voice is its author's.
 """
 from __future__ import annotations
 
+import regex
+
 from .article import Article
 from .attribution import Attributor
 from .engine.cache import own_pattern
@@ -13,13 +15,16 @@ from .quotes import quoted_blocks
 _CLOSING_MARKS = "\"”»“.!?"  # what ends a statement's signature line
 _LOWER_LEAD = own_pattern(r"^(?:(?-i:\p{Ll})[\p{Ll}-]*\s+)+")
 _MAX_SIGNED = 15  # paragraphs a statement with no quotation marks may run over before its signature
+_BY = own_pattern(r"^\s*(?:of|by|from|dari|oleh)?\s*", regex.I)
+_MAX_HEADING = 16  # words of a heading that names a statement's author
+_SEPARATOR = own_pattern(r"[\s*#=_~•·–—-]{3,}")  # "***", "---": a line that sets a printed text apart
 
 
 def attribute_statements(art: Article, comp: CompiledLang, attributor: Attributor, raws: list, claims: list[dict]):
     """Give the claims of no side inside a statement its author's side; returns the statements'
     (first, last) paragraphs."""
     blocks = quoted_blocks(art.text, art.paragraphs)
-    signed = signed_blocks(art, comp, attributor)
+    signed = signed_blocks(art, comp, attributor) + headed_blocks(art, comp, attributor)
     authors = {(f, la): who for f, la, who in signed}
     blocks += [(f, la) for f, la, _ in signed]
     for first, last in blocks:
@@ -61,6 +66,44 @@ def signed_blocks(art: Article, comp: CompiledLang, attributor: Attributor) -> l
             if got is not None and got.party and not got.media and \
                     any(m.key == got.party for m in comp.parties.find(text, p.start, p.end)):
                 out.append((i + 1, j, (" ".join(text[q.start:line_end].split()), got.party)))
+            break
+    return out
+
+
+def headed_blocks(art: Article, comp: CompiledLang, attributor: Attributor) -> list[tuple[int, int, tuple[str, str]]]:
+    """Statements printed in full under a heading that names their author ("*** ¶ Statement of
+    the Ministry of Foreign Affairs of the Republic of Artsakh ¶ ... ¶ Stepanakert, November 1,
+    2020 ¶ ***"): the heading follows a separator line or a paragraph that announces the
+    statement, and the statement runs to the next separator line or to its dateline."""
+    text, rx, paras = art.text, comp.statement, art.paragraphs
+    out = []
+    if rx is None:
+        return out
+    for h in range(1, len(paras) - 1):
+        head = paras[h]
+        line = text[head.start:head.end]
+        if "\n" in line or len(line.split()) > _MAX_HEADING or line.rstrip().endswith((".", "!", "?", ":", ";", ",")) \
+                or not rx.search(line):
+            continue
+        before = text[paras[h - 1].start:paras[h - 1].end]
+        if not (_SEPARATOR.fullmatch(before) or rx.search(before)):
+            continue
+        got = attributor.speaker_in(head.start, head.end, names_only=True)
+        if got is None or not got.party or got.media:
+            continue
+        for j in range(h + 1, min(len(paras), h + 1 + _MAX_SIGNED)):
+            body = text[paras[j].start:paras[j].end]
+            if _SEPARATOR.fullmatch(body):
+                last = j - 1
+            elif "\n" not in body and len(body.split()) <= 8 and any(c.isdigit() for c in body) \
+                    and not body.rstrip().endswith((".", "!", "?")):
+                last = j  # "Stepanakert, November 1, 2020": the dateline that closes it
+            else:
+                continue
+            if last > h:
+                named = rx.match(line)  # "Statement of the Ministry ...": the ministry
+                name = _BY.sub("", line[named.end():]) if named else line
+                out.append((h + 1, last, (" ".join(name.split()) or got.text, got.party)))
             break
     return out
 
