@@ -152,3 +152,15 @@ def test_a_statement_under_a_heading_that_names_its_author_is_the_authors(lang, 
     got = factx.extract(text, lang=lang).claims
     assert [c.party for c in got if c.kind == "casualty"] == parties, got
     assert [c.party for c in got if c.kind == "attack"][0] == parties[0], got
+
+
+def test_an_interviews_headline_quotation_is_the_interviewees():
+    text = ("«Мы воюем не с коалицией, а с Азербайджаном»\n\n"
+            "Советник президента НКР Давид Бабаян – о потерях и перемириях. Беседовала Елена Иванова, Степанакерт.\n\n"
+            "– Что происходит в городе?\n\n"
+            "– Ночью обстреляли Степанакерт. Погибла одна женщина.\n\n"
+            "– Почему не держатся перемирия?\n\n"
+            "– Потому что их нарушают с первого часа.\n")
+    got = [(c.kind, c.party, c.speaker) for c in factx.extract(text, lang="ru").claims]
+    assert got[0] == ("quote", "nagorno-karabakh", "Давид Бабаян"), got
+    assert {(p, s) for _, p, s in got} == {("nagorno-karabakh", "Давид Бабаян")}, got

@@ -24,7 +24,7 @@ _COMMA = own_pattern(r"\s*[,;]\s*|\s[–—]\s|[”\"»]\s*")
 _REACH = 300
 # "... was hours old when both sides said": the subject of a verb in a subordinate clause
 # stands after its conjunction (unless an aside between commas follows it)
-_SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since|until|once|although|though|whereas|"
+_SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since|until|once|although|though|whereas|that|"
                            r"(?<!\b(?:such|well|so|just)\s)(?-i:[Aa]s)(?!\s+(?:well|many|much|long|far|soon|part|of|a\s+result|"
                            r"usual|expected)\b)|"
                            r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"

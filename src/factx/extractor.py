@@ -12,11 +12,11 @@ from .article import Article, Span
 from .attribution import Attributor, overlaps
 from .engine.cache import own_pattern
 from .engine.compiled import TIMEOUT, CompiledLang, CompiledRule
+from .interviews import interview_answers
 from .plain import Plain
 from .quotes import OPENERS, first_char, open_at_end
-from .interviews import interview_answers
-from .statements import attribute_statements
 from .record import KINDS
+from .statements import attribute_statements
 
 
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
@@ -213,7 +213,11 @@ class Extractor:
         owner = self.transcript_speaker() if not blocks else None
         if owner is None:
             # an interview in questions and answers: what an answer says is the interviewee's
-            for lo, hi, who in interview_answers(self.art, self.comp, attributor):
+            answers = interview_answers(self.art, self.comp, attributor)
+            if answers and self.art.title is not None:
+                # the headline quotes the interviewee: '«Мы воюем не с Азербайджаном, а с коалицией»'
+                answers.append((self.art.title.start, self.art.title.end, answers[0][2]))
+            for lo, hi, who in answers:
                 for r, c in zip(raws, claims):
                     if c["party"] is None and lo <= r.start < hi:
                         c["speaker"], c["party"] = who

@@ -10,6 +10,7 @@ from .article import Article, lines
 from .attribution import Attributor
 from .engine.cache import own_pattern
 from .engine.compiled import CompiledLang
+from .lexicon.gazetteer import BODY, PERSON
 
 _DASH = own_pattern(r"[–—-]\s*")  # "— Сколько людей ...?": a line of a dialogue
 # "Martin Schüepp: ...", "DW: ...", "Q: ...", "Вопрос: ...": a short label that ends in a colon
@@ -84,8 +85,9 @@ def _lines(art: Article, attributor: Attributor) -> list[_Line]:
 
 def _interviewee(art: Article, comp: CompiledLang, attributor: Attributor, before: int) -> tuple[str, str] | None:
     """Who the introduction, before the first question, says was interviewed: the speaker of a
-    sentence that names the interview ("DW spoke to him", "в интервью ..."), one named around
-    that word, or failing that the speaker of the introduction's first sentence with one of a side."""
+    sentence that names the interview ("DW spoke to him", "в интервью ..."), a person or body of a
+    side named in it, the speaker of the introduction's first sentence with one of a side, or
+    the first person of a side it names ("Советник президента НКР Давид Бабаян – о потерях")."""
     rx = comp.interview
     if rx is None:
         return None
@@ -94,21 +96,15 @@ def _interviewee(art: Article, comp: CompiledLang, attributor: Attributor, befor
     if not told:
         return None
     title = [i for i in told if art.title is not None and art.sentences[i].start < art.title.end]
-    for i in [i for i in told if i not in title] + title:  # "An interview with the ICRC" names it last
-        cue = _cue_of_a_side(attributor, i)
-        if cue is not None:
-            return cue
-        # "Президент дал интервью телеканалу ...", "... рассказал Радио Свобода глава МККК"
-        sent = art.sentences[i]
-        word = rx.search(art.text, sent.start, sent.end)
-        for s, e in ((word.end(), sent.end), (sent.start, word.start())):
-            got = attributor.speaker_in(s, e, names_only=True)
-            if got is not None and got.party and not got.media:
-                return got.text.rstrip(".!?…"), got.party
-    for i in intro:  # "The ICRC's regional director warns ... DW spoke to him"
-        cue = _cue_of_a_side(attributor, i)
-        if cue is not None:
-            return cue
+    told = [i for i in told if i not in title] + title  # "An interview with the ICRC" names it last
+    for found in (lambda i: _cue_of_a_side(attributor, i), lambda i: _named(art, comp, i, BODY)):
+        for i in told:
+            if found(i) is not None:
+                return found(i)
+    for found in (lambda i: _cue_of_a_side(attributor, i), lambda i: _named(art, comp, i, PERSON)):
+        for i in intro:
+            if found(i) is not None:
+                return found(i)
     return None
 
 
@@ -116,3 +112,13 @@ def _cue_of_a_side(attributor: Attributor, i: int) -> tuple[str, str] | None:
     """(speaker, party) of the first speech cue of sentence `i` that speaks for a side."""
     cue = next((c for c in attributor.cues[i] if c.resolved and c.party and c.speaker), None)
     return None if cue is None else (cue.speaker, cue.party)
+
+
+def _named(art: Article, comp: CompiledLang, i: int, tier: int) -> tuple[str, str] | None:
+    """The first person (or, with tier BODY, person or body) of a side that sentence `i` names:
+    not a city that stands for its side ("Беседовала Елена Костюченко, Степанакерт")."""
+    sent = art.sentences[i]
+    for m in comp.parties.find(art.text, sent.start, sent.end):
+        if m.tier <= tier:
+            return art.text[m.start:m.end], m.key
+    return None

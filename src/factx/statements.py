@@ -127,11 +127,25 @@ def block_speaker(art: Article, comp: CompiledLang, first: int, last: int, attri
     sents = art.sentences_between(art.paragraphs[first - 1].start, art.paragraphs[first - 1].end)
     if not sents:
         return None
-    sent = art.sentences[sents[-1]]
-    said = text[sent.start:sent.end].rstrip()
+    said = text[art.sentences[sents[-1]].start:art.sentences[sents[-1]].end].rstrip()
     if not (said.endswith(":") or comp.statement is not None and comp.statement.search(said)):
         return None
-    cues = [c for c in attributor.cues[sents[-1]] if c.resolved and c.party]
+    # the announcing sentence names the author, or an earlier one of its paragraph does ("МИД России
+    # распространил заявление ... «Российская газета» публикует документ полностью.")
+    for i in reversed(sents):
+        sent = art.sentences[i]
+        if i != sents[-1] and (comp.statement is None or not comp.statement.search(text, sent.start, sent.end)):
+            continue
+        got = _announcer(art, comp, attributor, i)
+        if got is not None:
+            return got
+    return None
+
+
+def _announcer(art: Article, comp: CompiledLang, attributor: Attributor, i: int) -> tuple[str, str] | None:
+    """The side sentence `i`, which announces a statement, names as its author."""
+    text, sent = art.text, art.sentences[i]
+    cues = [c for c in attributor.cues[i] if c.resolved and c.party]
     if cues:
         return cues[-1].speaker, cues[-1].party
     named = sent.start  # "... the full text of the statement of [the Artsakh Foreign Ministry]."
