@@ -406,6 +406,11 @@ def test_a_person_set_apart_as_a_bystander_speaks_for_no_side(text, lang, party,
      [("attack", None), ("ceasefire", None)]),
     ("The truce collapsed as Armenia said Azerbaijani forces shelled Stepanakert.", "en",
      [("ceasefire", None), ("attack", "armenia")]),
+    # ... and after the "that" of a relative clause
+    ("Pashinyan rejected Baku's account that Armenian forces had fired a missile at Ganja, Azerbaijan's "
+     "second-largest city, on Sunday, an attack that Azerbaijani officials say killed nine people in a "
+     "residential building.", "en",
+     [("attack", "armenia"), ("casualty", "azerbaijan")]),
     # an aside between commas is no subordinate clause; "AS" (the United States) is no "as"
     ("Azerbaijan's foreign ministry, speaking after talks in Moscow, said Armenian forces shelled Tartar.", "en",
      [("attack", "azerbaijan")]),
