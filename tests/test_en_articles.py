@@ -581,6 +581,10 @@ def test_the_countrys_body_speaks_for_the_state_named_last(lang, text, party):
            "\"Last night Armenian forces shelled the city of Tartar.\n\n"
            "As a result, three civilians were killed.\n\n"
            "The Ministry of Foreign Affairs of the Republic of Azerbaijan\"\n", "azerbaijan"),
+    # an earlier sentence of the announcing paragraph names the author
+    ("ru", "МИД России распространил заявление. «Российская газета» публикует документ полностью.\n\n"
+           "«Особую тревогу вызывают удары по населенным пунктам.\n\n"
+           "В результате ударов погибли десятки мирных жителей.»\n", "russia"),
     ("id", "Kementerian Pertahanan Armenia merilis pernyataan berikut:\n\n"
            "\"Pasukan Azerbaijan menembaki kota Stepanakert pada malam hari.\n\n"
            "Akibatnya, dua warga sipil tewas.\"\n", "armenia"),
