@@ -727,3 +727,17 @@ def test_one_name_after_a_speech_verb_is_a_person_of_no_side(lang, text):
     know; she speaks for no side, and a following 'she said' is hers, not the last side's."""
     quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
     assert len(quotes) == 2 and all(c.party is None and c.speaker for c in quotes), quotes
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("id", 'Armenia menuding Azerbaijan. "Menyerang katedral adalah kejahatan terhadap warisan budaya," kata juru '
+           'bicara kementerian, Anna Naghdalyan, dalam unggahan di Twitter.', "armenia"),
+    ("en", 'Armenia accused Azerbaijan. "Attacking a cathedral is a crime against the heritage of mankind," said a '
+           'ministry spokeswoman, Anna Naghdalyan, on Twitter.', "armenia"),
+    # "according to him, [the claim]": what follows the comma is the claim, not a name
+    ("id", 'Presiden Aliyev berbicara. Menurut dia, "pasukan Armenia menembaki kota Tartar pada malam hari."',
+     "azerbaijan"),
+])
+def test_a_title_after_the_verb_then_a_name_between_commas_is_that_names_side(lang, text, party):
+    quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
+    assert [c.party for c in quotes] == [party], quotes

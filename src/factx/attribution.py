@@ -219,7 +219,7 @@ class Attributor(Speakers):
         if got is None:
             got = self.speaker_in(s, e)
             if got is None and cue.side == "after" and not cue.speaker_span:
-                got = self.one_name(s, e)
+                got = self._named_after(s, e, hi) or self.one_name(s, e)
         if got is not None and got.media and cue.side == "after":
             # "X, an adviser, told the BBC: ..." — the outlet is who heard it; look before the verb.
             # Not when the outlet closes a sentence that states the claim ("Stepanakert was
@@ -261,6 +261,21 @@ class Attributor(Speakers):
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         self._named.append(got)
         return got
+
+    def _named_after(self, s: int, e: int, hi: int) -> Speaker | None:
+        """'kata juru bicara kementerian, Anna Naghdalyan, dalam ...': a title with no side, then
+        between commas the name of one: that name's side."""
+        text = self.art.text
+        if e >= hi or text[e] != "," or not _trim(text[s:e]) or self.comp.anaphors.find(text, s, e):
+            return None
+        end = _AFTER_END.search(text, e + 1, hi)
+        e2 = end.start() if end else hi
+        if not self._only_a_name(e + 1, e2):
+            return None  # "According to him, [Azerbaijani forces shelled ...]": the claim, not a name
+        got = self.speaker_in(e + 1, e2, names_only=True)
+        if got is None or not got.party or got.media:
+            return None
+        return Speaker(_trim(text[s:e2]), got.party)
 
     def _same_kind(self, anaphor, who: Speaker) -> Speaker:
         """"The ministry said" after Cavusoglu spoke: the last speaker that was a ministry, when
