@@ -741,3 +741,20 @@ def test_one_name_after_a_speech_verb_is_a_person_of_no_side(lang, text):
 def test_a_title_after_the_verb_then_a_name_between_commas_is_that_names_side(lang, text, party):
     quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
     assert [c.party for c in quotes] == [party], quotes
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("id", "Katedral di kota Shushi, Nagorno-Karabakh, dihantam serangan roket.", ["Shushi"]),
+    ("en", "Armenian rockets hit Tartar, Azerbaijan, overnight.", ["Tartar"]),
+])
+def test_the_region_a_place_lies_in_is_no_place_of_a_list(lang, text, places):
+    """'di kota Shushi, Nagorno-Karabakh,': the region after a place locates it; it is no target."""
+    got = [c for c in factx.extract(text, lang=lang).claims if c.kind == "attack"]
+    assert [[loc.name for loc in c.locations] for c in got] == [places], got
+
+
+def test_sejak_and_a_time_are_no_clause_before_the_speaker():
+    """'Putin sejak Sabtu menyerukan ...': 'sejak' opens a time phrase, not a clause that hides the speaker."""
+    doc = factx.extract("Presiden Rusia Vladimir Putin sejak Sabtu menyerukan kedua pihak segera menghentikan "
+                        "tembakan.", lang="id")
+    assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("ceasefire", "russia", "Presiden Rusia Vladimir Putin")]

@@ -27,7 +27,7 @@ _REACH = 300
 _SUBORDINATE = own_pattern(r"\b(?:when|whenever|while|after|before|because|since|until|once|although|though|whereas|that|"
                            r"(?<!\b(?:such|well|so|just)\s)(?-i:[Aa]s)(?!\s+(?:well|many|much|long|far|soon|part|of|a\s+result|"
                            r"usual|expected)\b)|"
-                           r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|sejak|meskipun|walaupun|padahal|"
+                           r"ketika|saat|sewaktu|setelah|sesudah|sebelum|karena|meskipun|walaupun|padahal|"
                            r"когда|поскольку|хотя|пока)\s+(?=[^,]*$)", regex.I)
 _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Баку": the speaker is the body in a place
 _COUNTRY_REACH = 300  # how far back "the country's" looks for the country

@@ -163,6 +163,8 @@ class Extractor:
             key = place or piece.lower()
             if key in seen:
                 continue
+            if place is not None and out and self.comp.areas.get(out[-1]["place"]) == place:
+                continue  # "di kota Shushi, Nagorno-Karabakh": where the place before lies, no place of its own
             seen.add(key)
             out.append({"name": piece, "place": place, "naming": naming})
         return out
