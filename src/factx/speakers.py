@@ -93,12 +93,12 @@ class Speakers:
                     return Speaker(self._speaker_text(s, e, p.start, p.end), self.comp.areas[p.key])
         if names_only:
             return None
-        if self.comp.anaphors.find(text, s, e):
-            return None
         for m in _CAPITALISED.finditer(text, s, e):
             near = self.comp.parties.near(m.group())
             if near is not None:  # "Karabkah officials said": a name misspelt by one letter
                 return Speaker(self._speaker_text(s, e, m.start(), m.end()), near[0])
+        if self.comp.anaphors.find(text, s, e):
+            return None  # "the ministry", "kementerian": the one named last, which the caller finds
         words = _trim(text[s:e])
         aged = _AGED.fullmatch(words)
         if aged:  # "Gayane, 42, told AFP": one name and an age are a person, who speaks for no party
