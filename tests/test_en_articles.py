@@ -758,3 +758,11 @@ def test_sejak_and_a_time_are_no_clause_before_the_speaker():
     doc = factx.extract("Presiden Rusia Vladimir Putin sejak Sabtu menyerukan kedua pihak segera menghentikan "
                         "tembakan.", lang="id")
     assert [(c.kind, c.party, c.speaker) for c in doc.claims] == [("ceasefire", "russia", "Presiden Rusia Vladimir Putin")]
+
+
+def test_a_fronted_time_before_a_name_and_its_aside_keeps_the_name_the_speaker():
+    """'On Thursday, the U.N. human rights chief, Michelle Bachelet, said attacks on ...': a short
+    fronted phrase is no claim before the name; the name and its aside speak."""
+    doc = factx.extract("On Thursday, the U.N. human rights chief, Michelle Bachelet, said attacks on Barda, Ganja "
+                        "and Stepanakert may amount to war crimes.", lang="en")
+    assert [(c.kind, c.party) for c in doc.claims] == [("attack", "un")], doc.claims

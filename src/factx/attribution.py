@@ -33,6 +33,7 @@ _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Ба
 _COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
+_FRONTED_WORDS = 4  # a time or place set before the subject by a comma ("On Thursday, ...")
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|(?:[\p{L}-]+\s+){0,2}котор\w+)\b", regex.I)
 _THAT = own_pattern(r"(?:что|чтобы|that|bahwa)\b", regex.I)
@@ -317,7 +318,9 @@ class Attributor(Speakers):
         if second < 0:
             return False
         third = head.rfind(",", 0, second)  # a comma before the name: a claim stands before it
-        if third >= 0 and not self._trailing_at(cue.end, hi):
+        fronted = third >= 0 and head.rfind(",", 0, third) < 0 and len(head[:third].split()) <= _FRONTED_WORDS \
+            and not self.comp.parties.find(text, lo, lo + third)  # "On Thursday, the U.N. rights chief, ..."
+        if third >= 0 and not fronted and not self._trailing_at(cue.end, hi):
             return False
         begin = lo + third + 1 if third >= 0 else lo
         end = lo + second
