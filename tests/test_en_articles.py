@@ -766,3 +766,13 @@ def test_a_fronted_time_before_a_name_and_its_aside_keeps_the_name_the_speaker()
     doc = factx.extract("On Thursday, the U.N. human rights chief, Michelle Bachelet, said attacks on Barda, Ganja "
                         "and Stepanakert may amount to war crimes.", lang="en")
     assert [(c.kind, c.party) for c in doc.claims] == [("attack", "un")], doc.claims
+
+
+def test_he_said_is_the_last_person_not_a_group_named_since():
+    """'He' means a person: after 'an attack that Azerbaijani officials say killed nine', the
+    next 'he said' is still Pashinyan's."""
+    text = ("Pashinyan rejected Baku's account that Armenian forces had fired a missile at Ganja, Azerbaijan's "
+            "second-largest city, on Sunday, an attack that Azerbaijani officials say killed nine people in a "
+            "residential building.\n\n\"I can tell you that no missile was launched from Armenia,\" he said.")
+    quotes = [c for c in factx.extract(text, lang="en").claims if c.kind == "quote"]
+    assert [(c.party, c.speaker) for c in quotes] == [("armenia", "Pashinyan")], quotes

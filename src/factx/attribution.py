@@ -33,6 +33,9 @@ _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Ба
 _COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
+_SINGULAR = own_pattern(r"\b(?-i:he|she|He|She)\b")
+_PLURAL = own_pattern(r"\b(?:officials|authorities|forces|sources|residents|troops|separatists|rebels|leaders|"
+                      r"diplomats|governments|ministries|people)$", regex.I)
 _FRONTED_WORDS = 4  # a time or place set before the subject by a comma ("On Thursday, ...")
 _SUBJECT_WORDS = 6  # and after how many words of title ("Министр иностранных дел Армении Зограб Мнацаканян")
 _RELATIVE = own_pattern(r"\s*(?:who|whom|whose|which|where|yang|(?:[\p{L}-]+\s+){0,2}котор\w+)\b", regex.I)
@@ -202,6 +205,10 @@ class Attributor(Speakers):
                 return got
         if cue.anaphor:
             who = self._antecedent(last)
+            if who is not None and _SINGULAR.search(self.art.text, cue.start, cue.end) and _PLURAL.search(who.text):
+                # "... an attack that Azerbaijani officials say killed nine. '...,' he said": "he"
+                # is the last one person, not a group
+                who = next((n for n in reversed(self._named) if not _PLURAL.search(n.text)), who)
             if who:
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
             return last
