@@ -35,6 +35,16 @@ def test_a_range_is_a_minimum_and_a_maximum(text, lang):
     assert [(c.count.min, c.count.max, c.count.value) for c in doc.claims] == [(20, 30, None)], doc.claims
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("По оценке Кремля, погибли от двух до трех тысяч человек.", "ru"),
+    ("Between two and three thousand people have been killed, Putin said.", "en"),
+])
+def test_a_scale_word_after_a_range_scales_both_ends(text, lang):
+    """'от двух до трех тысяч': 2,000 to 3,000, not 2 to 3,000."""
+    doc = factx.extract(text, lang=lang)
+    assert [(c.count.min, c.count.max) for c in doc.claims if c.kind == "casualty"] == [(2000, 3000)], doc.claims
+
+
 def test_a_plus_after_a_number_is_a_minimum():
     doc = factx.extract("Azerbaijan said 1,000+ Armenian soldiers were killed.", lang="en")
     assert [(c.count.min, c.count.value) for c in doc.claims] == [(1000, None)], doc.claims

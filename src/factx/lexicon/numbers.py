@@ -116,6 +116,9 @@ class NumberGrammar:
             m = rx.match(text)
             if m:
                 low, high = self.parse_number(m.group(1)), self.parse_number(m.group(2))
+                scale = self.parse_number(m.group(2).split()[-1]) if low is not None and high is not None else None
+                if scale and scale >= 100 and scale != high and low < high // scale:
+                    low *= scale  # "от двух до трех тысяч", "between two and three thousand": 2,000-3,000
                 if low is not None and high is not None and low < high:
                     count["min"], count["max"] = low, high
                     return count
