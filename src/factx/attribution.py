@@ -33,6 +33,7 @@ _IN_BODY = own_pattern(r"\s*(?:в|во)\s+", regex.I)  # "заявили в Ба
 _COUNTRY_REACH = 300  # how far back "the country's" looks for the country
 _SUBJECT_REACH = 80  # how far into a sentence its subject may be named
 _ASIDE_WORDS = 8  # a clause of a speaker's name, or an aside after it ("citing intelligence"), is short
+# "he said" means one person: not a group named last ("Azerbaijani officials")
 _SINGULAR = own_pattern(r"\b(?-i:he|she|He|She)\b")
 _PLURAL = own_pattern(r"\b(?:officials|authorities|forces|sources|residents|troops|separatists|rebels|leaders|"
                       r"diplomats|governments|ministries|people)$", regex.I)
@@ -132,9 +133,9 @@ class Attributor(Speakers):
         return _QUOTE_ONLY.fullmatch(text, start, end) is not None
 
     def _agentless(self, i: int, cues: list[Cue]) -> bool:
-        """Does sentence `i` report with no source named ("по официальным данным", "dilaporkan",
-        vocab term `agentless`), in the paragraph of the sentence before it and with no speech
-        cue of its own that names a speaker?"""
+        """Does sentence `i` report with no source named ("по официальным данным", "menurut data
+        terbaru", vocab term `agentless`), in the paragraph of the sentence before it and with no
+        speech cue of its own that names a speaker?"""
         rx, sent = self.comp.agentless, self.art.sentences[i]
         if rx is None or i == 0 or self.art.sentence_para[i] != self.art.sentence_para[i - 1]:
             return False
