@@ -97,15 +97,12 @@ def _interviewee(art: Article, comp: CompiledLang, attributor: Attributor, befor
         return None
     title = [i for i in told if art.title is not None and art.sentences[i].start < art.title.end]
     told = [i for i in told if i not in title] + title  # "An interview with the ICRC" names it last
-    for found in (lambda i: _cue_of_a_side(attributor, i), lambda i: _named(art, comp, i, BODY)):
-        for i in told:
-            if found(i) is not None:
-                return found(i)
-    for found in (lambda i: _cue_of_a_side(attributor, i), lambda i: _named(art, comp, i, PERSON)):
-        for i in intro:
-            if found(i) is not None:
-                return found(i)
-    return None
+    def cue(i):
+        return _cue_of_a_side(attributor, i)
+
+    tries = ((told, cue), (told, lambda i: _named(art, comp, i, BODY)), (intro, cue),
+             (intro, lambda i: _named(art, comp, i, PERSON)))
+    return next((who for sents, find in tries for i in sents if (who := find(i)) is not None), None)
 
 
 def _cue_of_a_side(attributor: Attributor, i: int) -> tuple[str, str] | None:

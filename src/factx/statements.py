@@ -1,5 +1,6 @@
-"""Statements printed in full inside a report: in one quotation over paragraphs, or announced
-by a paragraph that ends with a colon and signed by a short line that names their author.
+"""Statements printed in full inside a report: in one quotation over paragraphs, announced by a
+paragraph that ends with a colon and signed by a short line that names their author, or under a
+heading that names it ("Statement of the Ministry ...") up to a separator line or a dateline.
 What a statement says in its own voice is its author's.
 """
 from __future__ import annotations
