@@ -22,6 +22,10 @@ from .statements import attribute_statements
 # compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start
 _PREFIX_SPLIT = own_pattern(r"\s*,\s*(?:(?:and|dan|serta|и)\s+)?|\s+(?:and|dan|serta|и|&)\s+", regex.I)
 _CLAUSE_END = own_pattern(r"[,;.:!?\n]")
+# a capitalised word after a comma or a short word ("and", "dan", "и"), or before one
+_LIST_ON = own_pattern(r"(?:\s*,\s*(?:\p{Ll}{1,5}\s+)?|\s+\p{Ll}{1,5}\s+)(?-i:\p{Lu})")
+_LIST_BACK = own_pattern(r"\p{L}(?:\s*,|\s+\p{Ll}{1,5})\s+\Z")
+_RUN_REACH = 200  # how far a list of places may run on before or after what a rule matched
 # "including in Stepanakert and in Martuni": a preposition that a list repeats is no part of a name
 _IN = own_pattern(r"(?:in|on|at|near|di|ke|в|во|на)\s+(?=\p{Lu})")
 _WORDS = own_pattern(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
@@ -95,8 +99,8 @@ class Extractor:
             elif name in ("date", "since"):
                 f[name] = iso(self.comp.dates.resolve(value, self.published)) if self.comp.dates else None
             elif name == "locations":
-                f["locations"] = self.locations(value)
-                anchor = m.span("locations")
+                anchor = self.place_run(*m.span("locations"))
+                f["locations"] = self.locations(self.art.text[anchor[0]:anchor[1]])
             elif name in ("attacker", "accused", "victim_party"):
                 f[name] = self.party_of(value)
             elif name == "text":
@@ -120,6 +124,21 @@ class Extractor:
             stop = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + 80))
             f["weapon"] = self.weapon_in(m.start(), stop.start() if stop else min(len(text), m.end() + 80))
         return RawClaim(kind, rule, order, m.start(), m.end(), anchor, f)
+
+    def place_run(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the list of places that text[start:end] (a rule's list) belongs to: the
+        whole of "the villages of Aghdam, Kuropatkino and Shikharkh" when the rule stopped at
+        "Aghdam" or began at "Shikharkh", since the lexicon does not know Kuropatkino."""
+        rx, text = self.comp.place_run, self.art.text
+        if rx is None or not (_LIST_ON.match(text, end) or _LIST_BACK.search(text, max(0, start - 12), start)):
+            return start, end  # no other item next to it: cheap to tell, and most lists are whole
+        for r in rx.finditer(text, max(0, start - _RUN_REACH), min(len(text), end + _RUN_REACH), timeout=TIMEOUT):
+            s, e = r.span("items")
+            if s >= end:
+                break
+            if e >= end:  # (the rule's list may hold the place word too: "the villages of A")
+                return min(s, start), e
+        return start, end
 
     def weapon_in(self, start: int, end: int) -> str | None:
         """The weapon class named first in text[start:end], as a whole word; None if none."""
@@ -160,6 +179,8 @@ class Extractor:
                 place, naming = mentions[0].key, mentions[0].extra
             if piece[:1].islower() and (place is None or mentions[0].start > 0):
                 continue  # "Ganja, kota terbesar kedua Azerbaijan, serta Barda": an aside, no place
+            if place is None and self.comp.parties.find(piece):
+                continue  # "the village of Talish and Armenian positions": a side, no place
             key = place or piece.lower()
             if key in seen:
                 continue

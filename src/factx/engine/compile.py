@@ -182,6 +182,16 @@ class Expander:
         aside = rf"(?:\s*,\s*(?:{aside})(?=\s*,\s*(?:{joiner})\s))?" if aside else ""
         self.place_list_re = (rf"{self.place_re}(?:{aside}(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)"
                               rf"{self.place_re}(?!['’]s\b))*")
+        # "the villages of Aghdam, Kuropatkino and Shikharkh": after a place word, a list that
+        # closes with "and" names places the lexicon may not know, each one or two capitalised
+        # words (not a possessive: "and Azerbaijan's army said"; not a title before a name:
+        # "and President Arayik Harutyunyan said"), and ends at the item after "and" (", Baku
+        # said" is no item). extractor.py widens a rule's list to it.
+        bare = r"(?-i:\p{Lu})\p{L}+(?:-\p{L}+)?(?!['’\w-])"
+        item = (rf"(?:(?:{prefix})\s+)?(?:(?:{names})(?!\w){not_part}|{bare}(?:\s+{bare})?(?!\s+(?-i:\p{{Lu}})))"
+                rf"(?!['’]s\b)")
+        self.place_run_re = (rf"(?=(?-i:\p{{Lu}}))(?<=(?:{prefix})\s+)"
+                             rf"(?P<items>{item}(?:\s*,\s*{item})*(?:\s*,)?\s+(?:{joiner})\s+{item})" if places else None)
         self.parties = parties
         self.places = places
 
@@ -341,6 +351,7 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         line_rules=lines, cut_rules=cuts, label_rules=labels, abbreviations=exp.abbreviations,
         anaphors=Gazetteer([(a, "anaphor", 0, None) for a in exp.anaphors]), errors=errors,
         place_prefix=_prefix_re(exp.terms.get("place_prefix", [])),
+        place_run=regex.compile(exp.place_run_re, FLAGS) if exp.place_run_re else None,
         clause_break=regex.compile(
             # (at the start too: a list piece "as well as Mingachevir", split off at its comma)
             r"\s*[,;]\s*|\s[–—]\s|(?:^|\s+)(?:" + "|".join(exp.terms.get("list_and", []) or ["and"]) + r")\s+", FLAGS),

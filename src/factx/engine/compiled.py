@@ -74,7 +74,7 @@ class CompiledRule(Plain):
 
 class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
-                 "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "clause_break",
+                 "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "place_run", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
                  "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless")
 
@@ -94,6 +94,7 @@ class CompiledLang(Plain):
         anaphors: Gazetteer,
         errors: list[LocatedError] | None = None,
         place_prefix: regex.Pattern | None = None,
+        place_run: regex.Pattern | None = None,
         clause_break: regex.Pattern | None = None,
         since_marker: regex.Pattern | None = None,
         continuation: regex.Pattern | None = None,
@@ -124,6 +125,7 @@ class CompiledLang(Plain):
         self.anaphors = anaphors
         self.errors = [] if errors is None else errors
         self.place_prefix = place_prefix  # "kota", "the town of": stripped from place names
+        self.place_run = place_run  # "the villages of A, B and C": a list of places, some unknown
         self.clause_break = clause_break  # commas and "and": where a speaker's noun phrase ends
         self.since_marker = since_marker  # "sejak", "since": a date that starts a period
         self.continuation = continuation  # "Selain itu,": a sentence that goes on with the last speaker
