@@ -55,3 +55,21 @@ def test_a_list_after_a_place_word_names_places_the_lexicon_does_not_know(lang, 
 ])
 def test_what_is_no_place_stays_out_of_the_list(lang, text, places):
     assert attacked(text, lang) == [places]
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    # the rear districts of Azerbaijan that the 2020 missiles reached
+    ("en", "Azerbaijan said Armenian missiles struck Gabala and Khizi overnight.",
+     [("Gabala", "gabala"), ("Khizi", "khizi")]),
+    # the Tavush-Gazakh border (July 2020, 2021-22)
+    ("ru", "Минобороны Азербайджана сообщило, что армянские военные обстреляли Газах и Агстафу.",
+     [("Газах", "gazakh"), ("Агстафу", "aghstafa")]),
+    # Syunik, 2021-23, under its Armenian name
+    ("id", "Kementerian Pertahanan Armenia mengatakan pasukan Azerbaijan menembaki desa Tegh dan Kornidzor.",
+     [("Tegh", "tegh"), ("Kornidzor", "kornidzor")]),
+    # a Karabakh village under its Azerbaijani name
+    ("en", "Azerbaijani troops shelled Boyuk Taglar, the Karabakh army said.",
+     [("Boyuk Taglar", "boyuk-taglar-mets-tagher")]),
+])
+def test_places_of_the_wider_front_are_known(lang, text, places):
+    assert attacked(text, lang) == [places]
