@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from .engine.cache import own_pattern
-from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME, PERSON
+from .lexicon.gazetteer import ADJECTIVE, MEDIA, NAME, PERSON, fold
 from .plain import Plain
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
@@ -34,6 +34,11 @@ _CAPITALISED = own_pattern(r"(?-i:\p{Lu})\p{L}{5,}")  # a word that may be a mis
 _AGED = own_pattern(r"((?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))*),\s*\d{1,3}")  # "Gayane, 42": a person
 _ONE_NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}{2,})")  # "Anahit": one capitalised word
 _NAME = own_pattern(r"(?-i:\p{Lu}\p{Ll}+)(?:\s+(?-i:\p{Lu}\p{Ll}+))+")  # two or more capitalised words
+# what stands before a word that then cannot be a first name: the start of a sentence or line,
+# or a preposition ("в Твиттере Гаджиев", "di Kantor Aliyev")
+_OPENS = own_pattern(r"(?:^|[.!?:;\n]\s*|(?<!\w)(?:in|on|at|from|to|by|of|with|for|di|ke|dari|pada|oleh|dengan|untuk|"
+                     r"в|во|на|из|по|с|со|от|у|к|о|об|при|для|за)\s+)\Z")
+_WORD_BEFORE = own_pattern(r"(?<![\w.-])((?-i:\p{Lu}\p{Ll}+))[ \u00a0]+\Z")  # "Karen " right before a surname
 
 
 class Speaker(Plain):
@@ -75,8 +80,10 @@ class Speakers:
             party = None if best.tier == MEDIA else best.key
             if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME, e):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
-            if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
-                party = None  # a namesake of an official, set apart by what follows the name
+            if party is not None and best.tier == PERSON and self.namesake(best) and self.comp.anaphors.find(text, s, best.start):
+                return None  # "Представитель ведомства Анар Эйвазов": the body named last speaks, through him
+            if party is not None and best.tier == PERSON and (self._bystander_after(best.end, party) or self.namesake(best)):
+                party = None  # a namesake of an official, set apart by what follows or precedes the name
             if best.tier == MEDIA and self.comp.bystander is not None:
                 who = self.comp.bystander.search(text, s, best.start)
                 if who is not None:
@@ -141,6 +148,33 @@ class Speakers:
             pass
         return last is not None and not text[last.end():at].strip()
 
+    def namesake(self, m) -> bool:
+        """Is the person mention `m`, a surname alone in the lexicon ("Harutyunyan"), preceded by
+        another first name ("Karen Harutyunyan", "Ваге Арутюнян"): someone else of that name?
+        Not when the word before is the official's own first name (inflected too: "Ильхама
+        Алиева"), a title ("President", vocab term `title`), a side or place ("Armenia's"),
+        a day or month, or a word the article also writes in lower case ("Meanwhile")."""
+        if " " in m.surface.strip() or not m.extra:
+            return False  # a full name, or a person known by one name only
+        text = self.art.text
+        w = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if w is None:
+            return False
+        word = w.group(1)
+        if _OPENS.search(text, max(0, w.start(1) - 12), w.start(1)):
+            return False  # "Menurut Aliyev", "Meanwhile Aliyev", "в Твиттере Гаджиев": no first name
+        folded = fold(word)
+        if any(folded[:3] == first[:3] or _latin(folded)[:3] == _latin(first)[:3] for first in m.extra.split("|")):
+            return False  # his own first name, inflected or in the other script: "Ильхама", "Анар"
+        comp, dates = self.comp, self.comp.dates
+        if comp.title is not None and comp.title.fullmatch(word):
+            return False
+        if dates and (folded in dates.months or folded in dates.weekdays):
+            return False
+        if comp.parties.find(text, w.start(1), w.end(1)) or comp.places.find(text, w.start(1), w.end(1)):
+            return False
+        return regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", text) is None
+
     def _bystander_after(self, at: int, party: str) -> bool:
         """Does an apposition after the name at `at` make its bearer a bystander: "Armen
         Sargsyan, a resident of Stepanakert", "..., warga Stepanakert", "..., житель Шуши"?
@@ -183,6 +217,17 @@ class Speakers:
         if len(words.split()) > 12:
             words = " ".join(_trim(text[anchor:ce]).split()[:12])
         return words
+
+
+_CYRILLIC = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюя", ["a", "b", "v", "g", "d", "e", "z", "i", "y", "k", "l", "m", "n", "o",
+                                                            "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch",
+                                                            "", "y", "", "e", "yu", "ya"]))
+_CYRILLIC["ж"] = "zh"
+
+
+def _latin(folded: str) -> str:
+    """A folded (lower-case) name in Latin letters: "анар" -> "anar"."""
+    return "".join(_CYRILLIC.get(c, c) for c in folded)
 
 
 def _trim(s: str) -> str:

@@ -163,8 +163,12 @@ def party_gazetteer(parties) -> Gazetteer:
     entries = []
     for p in parties:
         for person in p.people:
-            for n in [person.name, *person.variants]:
-                entries.append((n, p.id, PERSON, None))
+            forms = [person.name, *person.variants]
+            # "Ilham", "Ильхам": the first names of the person's full names, which tell a
+            # namesake ("Karen Harutyunyan") from the official reached by the surname alone
+            first = "|".join(sorted({fold(n.split()[0]) for n in forms if len(n.split()) > 1}))
+            for n in forms:
+                entries.append((n, p.id, PERSON, first))
         for body in p.bodies:
             for n in body.en + body.id + body.ru:
                 entries.append((n, p.id, BODY, None))
