@@ -164,3 +164,17 @@ def test_an_interviews_headline_quotation_is_the_interviewees():
     got = [(c.kind, c.party, c.speaker) for c in factx.extract(text, lang="ru").claims]
     assert got[0] == ("quote", "nagorno-karabakh", "Давид Бабаян"), got
     assert {(p, s) for _, p, s in got} == {("nagorno-karabakh", "Давид Бабаян")}, got
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    # a correspondent spoke last; "в ведомстве" is the ministry named before him
+    ("ru", "Число погибших военнослужащих выросло до 84, сообщила пресс-секретарь министерства обороны "
+           "Армении Шушан Степанян.\n\nКак передает корреспондент \"Интерфакса\", в Степанакерте слышны "
+           "взрывы.\n\nВ результате обстрела погибли двое мирных жителей, уточнили в ведомстве.", "armenia"),
+    ("en", "Azerbaijan's defence ministry said Armenian forces shelled Tartar overnight.\n\n"
+           "\"The windows shook all night,\" said Elnur, a local shopkeeper.\n\n"
+           "Two civilians were killed, the ministry said.", "azerbaijan"),
+])
+def test_a_bodys_anaphor_after_a_bystander_spoke_is_the_body_named_before(lang, text, party):
+    got = [c for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
+    assert [c.party for c in got][-1:] == [party]

@@ -196,6 +196,8 @@ class Attributor(Clauses):
                 # "... an attack that Azerbaijani officials say killed nine. '...,' he said": "he"
                 # is the last one person, not a group
                 who = next((n for n in reversed(self._named) if not _PLURAL.search(n.text)), who)
+            if who is not None and (found := self.comp.anaphors.find(self.art.text, cue.start, cue.end)):
+                who = self._same_kind(found[-1], who)  # "the ministry said" after a bystander spoke
             if who:
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
             return last

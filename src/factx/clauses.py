@@ -30,6 +30,8 @@ _AFTER_END = own_pattern(r"[,;.!?”\"»()]|(?<!\d):(?!\d)|\s[–—]\s")
 _OPEN_QUOTE = own_pattern(r"[\"“«„]")
 _DIGIT = own_pattern(r"\d")
 _DASH = own_pattern(r"\s[–—-]\s")
+# anaphors that stand for whoever spoke last, not for a kind of speaker
+_PRONOUNS = frozenset("he she it they him her them we ia dia mereka beliau pihaknya он она оно они его ее её их там".split())
 _CAPITAL_WORD = own_pattern(r"(?<=\s)(?-i:\p{Lu})\p{Ll}+\b")
 
 
@@ -53,12 +55,17 @@ class Clauses(Speakers):
         """"The ministry said" after Cavusoglu spoke: the last speaker that was a ministry, when
         the anaphor names a kind of speaker ("the ministry", "the ombudsman") and one was named."""
         words = self.art.text[anaphor.start:anaphor.end].lower().split()
-        if len(words) < 2:
+        if len(words) < 2 and words[0] in _PRONOUNS:
             return who  # "he", "she", "they": the last speaker
-        head = words[-1]
-        for named in reversed(self._named):
-            if head in named.text.lower().split():  # a word of it: "minister" is no "ministry"
-                return named
+        if len(words) >= 2:
+            head = words[-1]
+            for named in reversed(self._named):
+                if head in named.text.lower().split():  # a word of it: "minister" is no "ministry"
+                    return named
+        if who.party is None:
+            # "..., уточнили в ведомстве" after a correspondent or a resident spoke: a body speaks
+            # for a side, the last one named ("ведомство" is any ministry or agency: no word match)
+            return next((n for n in reversed(self._named) if n.party is not None and not n.media), who)
         return who
 
     def _name_ends(self, at: int, hi: int) -> bool:
