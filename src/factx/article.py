@@ -111,8 +111,11 @@ class Article(Plain):
 
 # Compiled patterns from the disk cache (engine/cache.py): the regex parser is slow to start.
 _LINE = own_pattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# a sentence ends at a full stop before a capital, or at a line that opens with a bullet ("- ",
+# "• "): the items of a "what we know" list are sentences of their own even with no full stop
 _BOUNDARY = own_pattern(
-    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))""", regex.V1)
+    r"""(?<=[.!?…]["”’»)\]]*)(?:\s+(?=["“‘«(\[-]?\p{Lu})|(?=["“«]?\p{Lu}(?:\p{Ll}|\p{Lu}*\s)|-\s))"""
+    r"""|[ \t]*(?:\r\n|\r|\n)\s*(?=[-•*–—▪►][ \t])""", regex.V1)
 _WHITE = frozenset(map(chr, _WHITE_CHARS))  # what `\s` matches
 _TEASER_WORDS = 20  # a teaser headline after a label line is at most this long
 
@@ -143,6 +146,7 @@ def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset(), lab
     art = Article(text=text)
     title_text = None
     teaser = False  # the line after a label ("Читайте также:") is a teaser headline
+    more = False  # a teaser headline was dropped: the next lines up to a blank one may be teasers too
     block: list[tuple[int, int]] = []
     blocks: list[list[tuple[int, int]]] = []
     for s, e in lines(text):
@@ -152,14 +156,16 @@ def build(text: str, line_rules=(), cut_rules=(), abbreviations=frozenset(), lab
             if block:
                 blocks.append(block)
                 block = []
+            if more:
+                teaser = more = False
             continue
         if any(r.match(stripped) for r in cut_rules):
             break
         after_label, teaser = teaser, False
         if after_label and len(stripped.split()) <= _TEASER_WORDS and not stripped.endswith((".", "!", "?", ":")):
-            dropped = True  # the teaser headline a label introduced
+            dropped = teaser = more = True  # the teaser headlines a label introduced ("Baca Juga:" and two titles)
         else:
-            teaser = any(r.fullmatch(stripped) for r in label_rules)
+            teaser, more = any(r.fullmatch(stripped) for r in label_rules), False
             dropped = teaser or any(r.fullmatch(stripped) for r in line_rules)
         if dropped:
             if block:
