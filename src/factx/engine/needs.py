@@ -27,6 +27,7 @@ import regex
 
 from .fold import _IGNORECASE, _WHITE_CHARS, _blank, fold_text, safe
 
+_FULL = 0  # regex's FULLIGNORECASE as a plain int, set by _parse (regex is imported lazily)
 _LIMIT = 64  # the most strings one node may expand to before only "contains one of" is kept
 # -- what every match must contain ------------------------------------------------------------
 
@@ -129,7 +130,7 @@ def _analyse(node, core) -> _Info:
     Strings are folded. Unknown node types give no information, which is always safe.
     """
     t = type(node)
-    full = core.FULLIGNORECASE
+    full = _FULL  # a plain int: a Flag's & builds a new Flag on each call
     if t is core.Character:
         if node.zerowidth:
             return _EMPTY
@@ -331,7 +332,8 @@ def _parse(pattern: str, flags: int):
         return None
     from .starts import starts_of, word_initial
     from .windows import after_of, guarded_starts
-    global _RUN_NODES
+    global _RUN_NODES, _FULL
+    _FULL = int(core.FULLIGNORECASE)
     if _RUN_NODES is None:
         _RUN_NODES = {}
         for i, run in enumerate(_RUNS):
