@@ -178,3 +178,15 @@ def test_an_interviews_headline_quotation_is_the_interviewees():
 def test_a_bodys_anaphor_after_a_bystander_spoke_is_the_body_named_before(lang, text, party):
     got = [c for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
     assert [c.party for c in got][-1:] == [party]
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    ("en", "Azerbaijan's defense ministry has claimed that more than 5,000 Armenian troops were \"put out of "
+           "action since the start of the war\", while Armenia's defense ministry has said its losses stand at 729.",
+     "azerbaijan"),
+    ("ru", "Минобороны Азербайджана заявило, что противник «понес тяжелые потери в живой силе», а в Ереване "
+           "сообщили о 729 погибших.", "azerbaijan"),
+])
+def test_a_speaker_past_a_contrasting_conjunction_did_not_say_the_quotation_before_it(lang, text, party):
+    quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
+    assert [c.party for c in quotes] == [party]

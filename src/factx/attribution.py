@@ -33,6 +33,8 @@ _SINGULAR = own_pattern(r"\b(?-i:he|she|He|She)\b")
 _PLURAL = own_pattern(r"\b(?:officials|authorities|forces|sources|residents|troops|separatists|rebels|leaders|"
                       r"diplomats|governments|ministries|people)$", regex.I)
 _THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
+_CONTRAST = own_pattern(r"[^\p{L}\p{N}]{0,4}(?:while|whereas|but|although|though|sementara(?:\s+itu)?|namun|tetapi|padahal|"
+                        r"а|но|однако|тогда\s+как|в\s+то\s+время\s+как)\s", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
 _CLOSING = "”\"»’'"  # a quotation's last mark: what follows it names who said it
 # "Turkey rejected calls for a truce and said ...": a verb joined to the last by "and" shares its subject
@@ -305,6 +307,10 @@ class Attributor(Clauses):
             # "... around Hadrut, which Azerbaijan said it captured": a relative clause's speaker
             # speaks about the place, not the claim
             after = [c for c in after if not _THEN_RELATIVE.match(self.art.text, end, c.start)]
+        else:
+            # '... were "put out of action", while Armenia's ministry has said ...': a speaker past a
+            # contrasting conjunction says something else; the quotation is the clause's before it
+            after = [c for c in after if not _CONTRAST.match(self.art.text, end, c.start)]
         inside = [c for c in cues if c.start >= start and c.end <= end]
         # a claim that begins with its own speech verb ("[urged the sides to ...], and Borrell
         # said ..."): that verb's speaker, before one later in the sentence
