@@ -190,3 +190,18 @@ def test_a_bodys_anaphor_after_a_bystander_spoke_is_the_body_named_before(lang, 
 def test_a_speaker_past_a_contrasting_conjunction_did_not_say_the_quotation_before_it(lang, text, party):
     quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
     assert [c.party for c in quotes] == [party]
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    # the topic names a side; the speaker is "the president", the one named before
+    ("ru", "Президент Азербайджана Ильхам Алиев дал интервью телеканалу «Россия 24».\n\n"
+           "На вопрос о присутствии сирийских боевиков президент ответил, что «в Карабахе нет никаких "
+           "наемников из Сирии».", "azerbaijan"),
+    ("en", "Aliyev gave an interview to Russian television.\n\nAsked about Syrian fighters, the president "
+           "said \"there are no mercenaries in Karabakh at all\".", "azerbaijan"),
+    ("id", "Aliyev memberikan wawancara kepada televisi Rusia.\n\nDitanya soal tentara bayaran Suriah, "
+           "Aliyev mengatakan \"tidak ada tentara bayaran di Karabakh\".", "azerbaijan"),
+])
+def test_a_topic_before_the_speaker_names_no_speaker(lang, text, party):
+    quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
+    assert [c.party for c in quotes] == [party]

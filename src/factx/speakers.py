@@ -66,6 +66,16 @@ class Speakers:
         # ... "separatis dukungan Armenia" / "yang didukung Armenia" say the same before the name
         mentions = [m for m in mentions if not _BACKED.match(text, m.end)
                     and not _BACKED_BY.search(text, max(s, m.start - 30), m.start)] or mentions
+        topic = self.comp.topic.search(text, max(0, s - 16), min(e, s + 40)) if mentions and self.comp.topic else None
+        if topic is not None and topic.start() <= s + 2:
+            # "На вопрос о сирийских боевиках президент ответил", "Asked about Syrian fighters, the
+            # president said": the topic names no speaker; the speaker ends the window, "the
+            # president" (an anaphor, then the one named before) or a person of the lexicon
+            anaphors = self.comp.anaphors.find(text, s, e)
+            mentions = [m for m in mentions if m.start >= anaphors[-1].start] if anaphors else \
+                [m for m in mentions if m.tier == PERSON]
+            if not mentions:
+                return None
         if mentions:
             best = min(mentions, key=lambda m: (m.tier, m.start))
             outlet = next((m for m in mentions if m.tier == MEDIA and m.start >= best.end), None)
