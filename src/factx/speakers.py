@@ -90,10 +90,12 @@ class Speakers:
             party = None if best.tier == MEDIA else best.key
             if party is not None and self.comp.bystander is not None and self._located(s, best.start, best.tier == NAME, e):
                 party = None  # "one analyst in London", "a resident of Stepanakert": located there, no side
-            if party is not None and best.tier == PERSON and self.namesake(best) and self.comp.anaphors.find(text, s, best.start):
-                return None  # "Представитель ведомства Анар Эйвазов": the body named last speaks, through him
-            if party is not None and best.tier == PERSON and (self._bystander_after(best.end, party) or self.namesake(best)):
-                party = None  # a namesake of an official, set apart by what follows or precedes the name
+            if party is not None and best.tier == PERSON and self.namesake(best):
+                if self.comp.anaphors.find(text, s, best.start):
+                    return None  # "Представитель ведомства Анар Эйвазов": the body named last speaks, through him
+                party = None  # a namesake of an official, set apart by the first name before it
+            if party is not None and best.tier == PERSON and self._bystander_after(best.end, party):
+                party = None  # a namesake of an official, set apart by what follows the name
             if best.tier == MEDIA and self.comp.bystander is not None:
                 who = self.comp.bystander.search(text, s, best.start)
                 if who is not None:
