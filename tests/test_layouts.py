@@ -205,3 +205,27 @@ def test_a_speaker_past_a_contrasting_conjunction_did_not_say_the_quotation_befo
 def test_a_topic_before_the_speaker_names_no_speaker(lang, text, party):
     quotes = [c for c in factx.extract(text, lang=lang).claims if c.kind == "quote"]
     assert [c.party for c in quotes] == [party]
+
+
+def test_each_bullet_of_a_list_is_a_sentence_with_its_own_speaker():
+    # a "what we know" list: no full stop ends the first item, so before, the two items were one
+    # sentence and the first item's claim took the speaker of the second
+    text = ("Nagorno-Karabakh: what we know\n\n"
+            "What happened on Sunday?\n\n"
+            "- Two civilians were killed in Shushi\n"
+            "- Heavy fighting was reported near Lachin, Azerbaijan's defence ministry said\n")
+    got = [(c.kind, c.party) for c in factx.extract(text, lang="en").claims]
+    assert got == [("casualty", None), ("attack", "azerbaijan")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Armenia: 5 tentara tewas\n\nJakarta - Armenia mengatakan 5 tentara tewas.\n\nBaca Juga:\n"
+           "Azerbaijan Klaim Rebut Desa di Fuzuli\nKorban Tewas Perang Karabakh Tembus 300 Orang\n\n"
+           "Azerbaijan mengatakan 3 warga sipil tewas.\n"),
+    ("en", "Armenia says 5 soldiers killed\n\nYEREVAN - Armenia said 5 soldiers were killed.\n\nREAD ALSO\n"
+           "Azerbaijan claims village near Fuzuli\nKarabakh death toll rises to 300\n\n"
+           "Azerbaijan said 3 civilians were killed.\n"),
+])
+def test_a_teaser_label_drops_every_teaser_headline_up_to_a_blank_line(lang, text):
+    counts = [c.count.value for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
+    assert 300 not in counts and 3 in counts
