@@ -48,3 +48,14 @@ def test_a_scale_word_after_a_range_scales_both_ends(text, lang):
 def test_a_plus_after_a_number_is_a_minimum():
     doc = factx.extract("Azerbaijan said 1,000+ Armenian soldiers were killed.", lang="en")
     assert [(c.count.min, c.count.value) for c in doc.claims] == [(1000, None)], doc.claims
+
+
+@pytest.mark.parametrize("lang, text, minimum", [
+    ("en", "The military death toll surpassed 1,000 on Sunday, Karabakh officials said.", 1000),
+    ("en", "The number of dead has exceeded 1,200, the ministry said.", 1200),
+    ("ru", "Число погибших военнослужащих превысило 1000 человек, сообщили в Минобороны Армении.", 1000),
+    ("id", "Korban Tewas Perang Karabakh Tembus 1.000", 1000),
+])
+def test_a_count_after_a_verb_of_exceeding_is_a_minimum(lang, text, minimum):
+    counts = [c.count for c in factx.extract(text, lang=lang).claims if c.kind == "casualty"]
+    assert [(c.value, c.min) for c in counts] == [(None, minimum)]

@@ -92,6 +92,11 @@ class Extractor:
                     count = self.comp.numbers.parse_count(value) if self.comp.numbers else None
                     if not count or all(count[k] is None for k in ("value", "min", "max")):
                         return None
+                    at = m.start("count")
+                    if self.comp.exceed is not None and count["value"] is not None and \
+                            self.comp.exceed.search(self.art.text, max(0, at - 40), at):
+                        # "the death toll surpassed 1,000", "число погибших превысило 1000": more than N
+                        count = {**count, "value": None, "min": count["value"]}
                     f["count"] = count
                     anchor = m.span("count")
                 else:

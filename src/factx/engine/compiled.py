@@ -76,7 +76,7 @@ class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "place_run", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
-                 "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless", "title", "topic")
+                 "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless", "title", "topic", "exceed")
 
     def __init__(
         self,
@@ -112,6 +112,7 @@ class CompiledLang(Plain):
         agentless: regex.Pattern | None = None,
         title: regex.Pattern | None = None,
         topic: regex.Pattern | None = None,
+        exceed: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -143,6 +144,7 @@ class CompiledLang(Plain):
         self.local_official = local_official  # "the mayor of", "глава района": a place's own official
         self.interview = interview  # "spoke to", "в интервью": an introduction to questions and answers
         self.agentless = agentless  # "по официальным данным", "dilaporkan": a report that names no source
+        self.exceed = exceed  # "surpassed", "превысило": a count right after it is a minimum
         self.topic = topic  # "На вопрос о ...", "Asked about ...": a topic that opens a speaker's window, no speaker
         self.title = title  # "President", "Menteri", "Министр": a capitalised word before a name that is no first name
 
