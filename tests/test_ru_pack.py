@@ -67,8 +67,9 @@ def test_invented_russian_article_through_the_cli():
 TREND = Path(__file__).parents[1] / "fixtures" / "articles" / "ru_invented_trend_ganja_strike.txt"
 
 TREND_CLAIMS = [
-    # headline "Генпрокуратура: ...": a prosecutor's office of no named country
-    ("casualty", None, 13, None, None, False, "killed", "unspecified"),
+    # headline "Генпрокуратура: ...": a prosecutor's office of no named country, in a story
+    # datelined "Баку, 18 октября, Trend": Azerbaijan's (home.py)
+    ("casualty", "azerbaijan", 13, None, None, False, "killed", "unspecified"),
     # the lead's claims, sourced by the sentence after them: "Об этом говорится в сообщении
     # Генеральной прокуратуры Азербайджана."
     ("attack", "azerbaijan", None, ("Гяндже", "ganja")),

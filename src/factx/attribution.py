@@ -103,8 +103,9 @@ class Attributor(Clauses):
                     self._source = last
             if not cues:
                 # "Aliyev addressed the nation on Sunday. '...,' he said": a person who opens a
-                # sentence is who a following "he said" means, not an earlier speaker
-                named = self._subject_person(sent.start, sent.end)
+                # sentence is who a following "he said" means, not an earlier speaker; a line
+                # that is only a body's name ("Минобороны Азербайджана") heads what it wrote
+                named = self._heading(sent.start, sent.end) or self._subject_person(sent.start, sent.end)
                 if named is not None:
                     last = self._source = named
                 else:
@@ -200,6 +201,8 @@ class Attributor(Clauses):
                 who = next((n for n in reversed(self._named) if not _PLURAL.search(n.text)), who)
             if who is not None and (found := self.comp.anaphors.find(self.art.text, cue.start, cue.end)):
                 who = self._same_kind(found[-1], who)  # "the ministry said" after a bystander spoke
+            if who is None:
+                who = self.home_speaker(cue.start, cue.end)  # no one named before: the home side's body
             if who:
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
             return last
@@ -255,6 +258,11 @@ class Attributor(Clauses):
                 who = self._same_kind(anaphors[-1], who)
                 cue.speaker, cue.party, cue.resolved = who.text, who.party, True
                 return last
+            if who is None and (body := self.home_speaker(s, e)) is not None:
+                # "Минобороны сообщило" with no one named before: the home side's ministry
+                cue.speaker, cue.party, cue.resolved = body.text, body.party, True
+                self._named.append(body)
+                return body
             return last
         got = self._of_country(got, e if cue.side == "before" else cue.start)
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
@@ -329,6 +337,13 @@ class Attributor(Clauses):
                     if got is None:
                         continue
                     got = self._of_country(got, cue.start)
+                    if got.party is None:
+                        # "..., APA reports citing the Ministry of Defense": the outlet passes on
+                        # what the source it cites said
+                        cited = next((c for c in after if c.start >= cue.end and c.side == "after" and c.party
+                                      and len(self.art.text[cue.end:c.start].split()) <= 2), None)
+                        if cited is not None:
+                            return cited
                     return Cue(cue.start, cue.end, cue.side, False, cue.rule, got.text, got.party, True)
                 return cue
         return None

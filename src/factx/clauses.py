@@ -1,7 +1,7 @@
 """What a sentence's clauses say about its speaker: who opens it as subject, who closes it
 as a trailing tag ("..., the ministry said."), a name and an aside between commas before a
 verb, a title followed by a name, and "the country's" bodies given the state named last.
-(A mixin of attribution.Attributor, above speakers.Speakers.)
+(A mixin of attribution.Attributor, above home.Home and speakers.Speakers.)
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import regex
 
 from .engine.cache import own_pattern
 from .lexicon.gazetteer import MEDIA, PERSON
-from .speakers import _NAME, Speaker, Speakers, _trim
+from .home import Home
+from .speakers import _NAME, Speaker, _trim
 
 if TYPE_CHECKING:
     from .attribution import Cue
@@ -35,7 +36,7 @@ _PRONOUNS = frozenset("he she it they him her them we ia dia mereka beliau pihak
 _CAPITAL_WORD = own_pattern(r"(?<=\s)(?-i:\p{Lu})\p{Ll}+\b")
 
 
-class Clauses(Speakers):
+class Clauses(Home):
     def _named_after(self, s: int, e: int, hi: int) -> Speaker | None:
         """'kata juru bicara kementerian, Anna Naghdalyan, dalam ...': a title with no side, then
         between commas the name of one: that name's side."""
@@ -109,6 +110,19 @@ class Clauses(Speakers):
                 or _DASH.search(text, begin, cue.start):
             return False
         return bool(self.comp.parties.find(text, begin, end)) or _NAME.fullmatch(words) is not None
+
+    def _heading(self, s: int, e: int) -> Speaker | None:
+        """A line that is only the name of a side's speaker ("Минобороны Азербайджана", "Armenia's
+        Defence Ministry:"): the heading of a round-up section, whose "the ministry wrote" it means."""
+        text = self.art.text
+        if not (s == 0 or text[s - 1] == "\n") or (e < len(text) and text[e] not in "\r\n" and text[e:e + 1].strip()):
+            return None
+        while e > s and text[e - 1] in " \t\r:":
+            e -= 1
+        found = self.comp.parties.find(text, s, e)
+        if len(found) != 1 or found[0].tier == MEDIA or _trim(text[found[0].start:found[0].end]) != _trim(text[s:e]):
+            return None
+        return Speaker(_trim(text[s:e]), found[0].key)
 
     def _subject_person(self, s: int, e: int) -> Speaker | None:
         """A person of the lexicon named at the start of the sentence (its subject), or None."""

@@ -367,6 +367,7 @@ def compile_lang(ruleset: RuleSet, lang: str) -> CompiledLang:
         title=_term_re(exp, "title", r"(?:{})\.?"),
         topic=_term_re(exp, "topic", r"\s*(?:{})\b"),
         exceed=_term_re(exp, "exceed", r"(?<!\w)(?:{})\s+\Z"),
+        home_body=_term_re(exp, "home_body", r"(?<![\w-])(?:{})(?![\w-])"),
         areas={p.id: p.area for p, _ in ruleset.places.values() if p.area in _states(ruleset)},
         speaker_end=regex.compile(r"\s*\(|\s+(?:" + "|".join(exp.terms["speaker_end"]) + r")\b", FLAGS)
         if exp.terms.get("speaker_end") else regex.compile(r"\s*\(", FLAGS),

@@ -76,7 +76,7 @@ class CompiledLang(Plain):
     __slots__ = ("lang", "numbers", "dates", "parties", "places", "classes", "rules", "speech", "line_rules", "label_rules",
                  "cut_rules", "abbreviations", "anaphors", "errors", "place_prefix", "place_run", "clause_break",
                  "since_marker", "continuation", "transcript", "speaker_end", "bystander", "back_reference",
-                 "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless", "title", "topic", "exceed")
+                 "country_ref", "states", "areas", "statement", "local_official", "interview", "agentless", "title", "topic", "exceed", "home_body")
 
     def __init__(
         self,
@@ -113,6 +113,7 @@ class CompiledLang(Plain):
         title: regex.Pattern | None = None,
         topic: regex.Pattern | None = None,
         exceed: regex.Pattern | None = None,
+        home_body: regex.Pattern | None = None,
     ):
         self.lang = lang
         self.numbers = numbers
@@ -147,6 +148,7 @@ class CompiledLang(Plain):
         self.exceed = exceed  # "surpassed", "превысило": a count right after it is a minimum
         self.topic = topic  # "На вопрос о ...", "Asked about ...": a topic that opens a speaker's window, no speaker
         self.title = title  # "President", "Menteri", "Министр": a capitalised word before a name that is no first name
+        self.home_body = home_body  # "the Ministry of Defense", "Минобороны": a state body of the article's home (home.py)
 
     def map_class(self, name: str, text: str) -> str | None:
         for key, rx in self.classes.get(name, []):
