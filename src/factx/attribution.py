@@ -33,6 +33,10 @@ _SINGULAR = own_pattern(r"\b(?-i:he|she|He|She)\b")
 _PLURAL = own_pattern(r"\b(?:officials|authorities|forces|sources|residents|troops|separatists|rebels|leaders|"
                       r"diplomats|governments|ministries|people)$", regex.I)
 _THEN_RELATIVE = own_pattern(r"\s*,\s*(?:who|whom|whose|which|where|yang|котор\w+)\b[^,;]*$", regex.I)
+# "..., with Armenia accusing Azerbaijani forces of ...": an absolute clause after the claim
+# says what its subject said next; it does not source the claim before it
+_ABSOLUTE = own_pattern(r"\s*,\s*(?:with|dengan)\s+(?:[\p{L}'’.-]+\s+){0,6}$", regex.I)
+_AND_SUBJECT = own_pattern(r"\s*,?\s+(?:and|dan)\s+(?:[\p{L}'’.-]+\s+){0,6}$", regex.I)
 _CONTRAST = own_pattern(r"[^\p{L}\p{N}]{0,4}(?:while|whereas|but|although|though|sementara(?:\s+itu)?|namun|tetapi|padahal|"
                         r"а|но|однако|тогда\s+как|в\s+то\s+время\s+как)\s", regex.I)
 _ASIDE = own_pattern(r"\([^()\n;:\"“”]{1,40}\)")
@@ -302,6 +306,18 @@ class Attributor(Clauses):
             return None
         return Cue(m.start(), m.end(), "after", False, "back-reference", got.text, got.party, True)
 
+    def _not_absolute(self, after: list[Cue], end: int) -> list[Cue]:
+        """The cues of `after` (those after a claim ending at `end`) that are not in an absolute
+        clause: "..., with Armenia accusing Azerbaijani forces of ..., and Azerbaijan saying ...":
+        what the clause's subjects said next, not the source of the claim before them."""
+        text, kept, absolute = self.art.text, [], False
+        for c in after:
+            if _ABSOLUTE.search(text, end, c.start) or absolute and _AND_SUBJECT.search(text, end, c.start):
+                absolute = True
+                continue
+            kept.append(c)
+        return kept
+
     def for_claim(self, sent_idx: int, start: int, end: int, kind: str) -> Cue | None:
         cues = [c for c in self.cues[sent_idx] if c.resolved]
         if not cues:
@@ -315,6 +331,7 @@ class Attributor(Clauses):
             # "... around Hadrut, which Azerbaijan said it captured": a relative clause's speaker
             # speaks about the place, not the claim
             after = [c for c in after if not _THEN_RELATIVE.match(self.art.text, end, c.start)]
+            after = self._not_absolute(after, end)
         else:
             # '... were "put out of action", while Armenia's ministry has said ...': a speaker past a
             # contrasting conjunction says something else; the quotation is the clause's before it
