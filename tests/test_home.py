@@ -63,6 +63,12 @@ def test_an_outlet_of_a_side_in_the_first_lines_is_the_home():
     assert [c[1:] for c in claims(text, "en") if c[0] == "casualty"] == [("azerbaijan", "Ministry of Defense")]
 
 
+def test_an_outlets_home_yields_to_the_state_the_text_was_just_about():
+    text = ("Fact check\n\nHetq, 8 October\n\nBaku has not published its military losses. It has published "
+            "civilian figures: according to the Prosecutor General's Office, 27 civilians had been killed.")
+    assert [c[1] for c in claims(text, "en") if c[0] == "casualty"] == ["azerbaijan"]
+
+
 @pytest.mark.parametrize("lang, text, party", [
     ("ru", "Главное за день\n\nМинобороны Армении\n\nВедомство сообщило о боях на юге.\n\n"
            "Минобороны Азербайджана\n\nУтром ведомство написало, что армянские силы обстреляли Тертер.",

@@ -5,12 +5,14 @@ Yerevan writes "Генпрокуратура сообщила" and means Armenia
 (vocab term `home_body`: "Ministry of Defense", "Минобороны", "Kejaksaan Agung") that no
 country is named with speaks for the article's home: the side its dateline city lies in
 ("BAKU (Reuters) -", "Баку. 3 августа.", "YEREVAN, KOMPAS.com -"), or else the side of
-the outlet that signs it in its first lines ("Armenpress, 5 October"). Only the sides a
+the outlet that signs it in its first lines ("Armenpress, 5 October"), unless the text just named a state: then that one. Only the sides a
 place of the lexicon lies in (engine/compile.py `areas`) can be a home: a story from
 Moscow or Jakarta has none, and bare bodies there stay of no side.
 (A mixin of attribution.Attributor, above clauses.Clauses.)
 """
 from __future__ import annotations
+
+import bisect
 
 import regex
 
@@ -32,13 +34,14 @@ _UPPER = own_pattern(r"(?-i:[\p{Lu}\s'’.-]+)")
 class Home(Speakers):
     """home(), the article's home side, and home_speaker(), a bare state body's side."""
 
-    def home(self) -> str | None:
-        found = self.__dict__.get("_home", False)
-        if found is False:
+    def home(self) -> tuple[str | None, bool]:
+        """(the home side or None, whether a dateline gave it): an outlet's byline gives a weaker one."""
+        found = self.__dict__.get("_home")
+        if found is None:
             found = self.__dict__["_home"] = self._find_home()
         return found
 
-    def _find_home(self) -> str | None:
+    def _find_home(self) -> tuple[str | None, bool]:
         text, areas = self.art.text, self.comp.areas
         homes = set(areas.values())
         at = self.art.title.end if self.art.title is not None else 0
@@ -58,12 +61,12 @@ class Home(Speakers):
                     if dated:
                         for p in self.comp.places.find(text, s, e):
                             if p.start == s and p.key in areas:
-                                return self._one_side(areas[p.key], e, end)
+                                return self._one_side(areas[p.key], e, end), True
                 if outlet is None and end - at <= 80:  # a byline or dateline of its own
                     outlet = next((m.key for m in self.comp.parties.find(text, at, end)
                                    if m.tier == MEDIA and m.key in homes), None)
             at = end + 1
-        return outlet
+        return outlet, False
 
     def _one_side(self, home: str, at: int, end: int) -> str | None:
         """`home`, unless the dateline names a second city on another side: "YEREVAN/BAKU, Oct 4
@@ -85,7 +88,20 @@ class Home(Speakers):
         m = rx.search(self.art.text, s, e)
         if m is None or any(a.start <= m.start() and m.end() <= a.end for a in anaphors):
             return None
-        home = self.home()
+        home, dated = self.home()
         if home is None:
             return None
+        if not dated:
+            # an outlet's home yields to the state the text was just about: "Baku has not published
+            # its military losses. It has published civilian figures: according to the
+            # Prosecutor General's Office, ..." in a Yerevan outlet's fact-check is Baku's office
+            home = self._state_before(m.start()) or home
         return Speaker(_trim(m.group()), home)
+
+    def _state_before(self, at: int) -> str | None:
+        """The state named last before `at`, in its sentence or the one before."""
+        starts = self.art.bounds("sentence")[0]
+        i = bisect.bisect_right(starts, at) - 1
+        lo = starts[max(0, i - 1)] if starts else 0
+        found = [m for m in self.comp.parties.find(self.art.text, lo, at) if m.key in self.comp.states and m.tier != MEDIA]
+        return max(found, key=lambda m: m.start).key if found else None
