@@ -30,6 +30,9 @@ def attacked(text: str, lang: str) -> list[list[tuple[str, str | None]]]:
      [("Karmir Shuka", "karmir-shuka-qirmizi-bazar"), ("Taghavard", "tagaverd-taghavard"), ("Sos", None)]),
     ("ru", "По данным ведомства, армянские войска обстреляли села Аламсарлы, Ахмедалылар и Кюрдмахмудлу.",
      [("Аламсарлы", None), ("Ахмедалылар", None), ("Кюрдмахмудлу", None)]),
+    # "сёла", spelt with ё
+    ("ru", "Армянские войска обстреляли сёла Аламсарлы, Ахмедалылар и Кюрдмахмудлу, сообщило Минобороны Азербайджана.",
+     [("Аламсарлы", None), ("Ахмедалылар", None), ("Кюрдмахмудлу", None)]),
     ("id", "Kementerian Pertahanan Azerbaijan mengatakan pasukan Armenia menembaki desa Qaraqoyunlu, "
            "Sarıcalı dan Zeynəddin di distrik Tartar.",
      [("Qaraqoyunlu", None), ("Sarıcalı", None), ("Zeynəddin", None)]),
