@@ -42,6 +42,21 @@ def test_the_answers_of_an_interview_are_the_interviewees(lang, text, speaker):
     assert {s for _, _, s in answers} == {speaker}, got
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Envoy on the war\n\nIn an interview with the Berliner Zeitung, Azerbaijan's ambassador to Germany, "
+           "Ramin Hasanov, spoke about the fighting.\n\nWhat happened in Ganja?\n\nA missile hit a residential "
+           "block. Thirteen civilians were killed there on Saturday.\n\nIs the truce holding?\n\nNo. The "
+           "humanitarian ceasefire has been violated every day.\n"),
+    ("id", "Dubes soal perang\n\nDalam wawancara dengan Kompas, Duta Besar Azerbaijan untuk Indonesia, Elnur "
+           "Sultanov, bercerita soal perang.\n\nApa yang terjadi di Ganja?\n\nRudal menghantam blok perumahan. "
+           "Sebanyak 13 warga sipil tewas di sana pada Sabtu.\n\nApakah gencatan senjata bertahan?\n\nTidak. "
+           "Gencatan senjata kemanusiaan dilanggar setiap hari.\n"),
+])
+def test_an_envoy_the_lexicon_does_not_know_is_interviewed_for_the_side_he_serves(lang, text):
+    answers = [c for c in claims_of(text, lang) if c[0] in ("casualty", "ceasefire")]
+    assert answers and all(party == "azerbaijan" for _, party, _ in answers), answers
+
+
 def test_a_claim_in_an_answer_with_its_own_speaker_keeps_it():
     text = ("An interview with the ICRC\n\n"
             "DW spoke to the ICRC's regional director Martin Schuepp.\n\n"
