@@ -48,3 +48,22 @@ def test_a_place_official_of_a_namesake_speaks_for_the_state_the_place_lies_in()
             "рассказал мэр города Ваге Арутюнян.")
     got = [c for c in speakers(text, "ru") if c[0] == "quote"]
     assert got == [("quote", "armenia", "мэр города Ваге Арутюнян")]
+
+
+@pytest.mark.parametrize("lang, text, party", [
+    # the Karabakh ombudsman introduced by his full name; his surname alone is his, not the Armenian
+    # spokeswoman's whom the lexicon knows as "Stepanyan"
+    ("id", "Ombudsman Karabakh Gegham Stepanyan mengatakan rumah sakit kewalahan. Menurut Stepanyan, sedikitnya "
+           "20 orang tewas dalam ledakan itu.", "nagorno-karabakh"),
+    ("en", "Karabakh's ombudsman Gegham Stepanyan said hospitals were overwhelmed. According to Stepanyan, at "
+           "least 20 people were killed in the blast.", "nagorno-karabakh"),
+    # a resident named in full, then by his surname: a person of no side
+    ("en", '"The shelling started at dawn," said Karen Harutyunyan, a teacher. According to Harutyunyan, '
+           "four civilians were killed in his street.", None),
+    # a president the lexicon does not know by his surname alone, introduced with his side
+    ("id", "Presiden Armenia Serzh Sargsyan mengatakan serangan itu eskalasi terbesar. Menurut Sargsyan, 18 "
+           "tentara tewas dalam pertempuran itu.", "armenia"),
+])
+def test_a_surname_alone_is_the_one_the_article_introduced_by_it(lang, text, party):
+    # (introduced as the speaker of an earlier claim or statement: attribution.Clauses._introduced)
+    assert [c[1] for c in speakers(text, lang) if c[0] == "casualty"] == [party]

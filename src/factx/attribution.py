@@ -269,6 +269,7 @@ class Attributor(Clauses):
                 return body
             return last
         got = self._of_country(got, e if cue.side == "before" else cue.start)
+        got = self._introduced(got)
         cue.speaker, cue.party, cue.resolved = got.text, got.party, True
         self._named.append(got)
         return got

@@ -111,6 +111,21 @@ class Clauses(Home):
             return False
         return bool(self.comp.parties.find(text, begin, end)) or _NAME.fullmatch(words) is not None
 
+    def _introduced(self, got: Speaker) -> Speaker:
+        """A surname alone ("Menurut Stepanyan", "kata Sargsyan") is the one the article introduced
+        by that surname last, with a first name ("Ombudsman Karabakh Gegham Stepanyan"), and speaks
+        for that one's side (none for a resident "Karen Harutyunyan"), not for an official of the
+        lexicon who shares the surname."""
+        words = _trim(got.text).split()
+        if len(words) != 1 or got.media:
+            return got
+        surname = words[0].lower()
+        for named in reversed(self._named):
+            names = _trim(named.text).lower().split()
+            if len(names) >= 2 and names[-1] == surname:
+                return got if named.party == got.party else Speaker(got.text, named.party)
+        return got
+
     def _heading(self, s: int, e: int) -> Speaker | None:
         """A line that is only the name of a side's speaker ("Минобороны Азербайджана", "Armenia's
         Defence Ministry:"): the heading of a round-up section, whose "the ministry wrote" it means."""
