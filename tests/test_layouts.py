@@ -57,6 +57,28 @@ def test_an_envoy_the_lexicon_does_not_know_is_interviewed_for_the_side_he_serve
     assert answers and all(party == "azerbaijan" for _, party, _ in answers), answers
 
 
+def test_an_outlets_label_asks_even_without_a_question_mark():
+    text = ("The minister on the war\n\nAzerbaijan's Foreign Minister Jeyhun Bayramov spoke to the BBC in Baku.\n\n"
+            "BBC: Is there a ceasefire today?\n\nBayramov: No. The humanitarian ceasefire was violated within hours.\n\n"
+            "BBC: Armenia says your army attacks first.\n\nBayramov: This is not true. In Ganja, 13 civilians were "
+            "killed on Saturday.\n")
+    got = [c for c in claims_of(text, "en") if c[0] == "casualty"]
+    assert got == [("casualty", "azerbaijan", "Bayramov")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ombudsman on the shelling\n\nKarabakh's ombudsman Artak Beglaryan spoke to us by phone from "
+           "Stepanakert.\n\nQ: What happened last night?\n\nA: The city was shelled again. Two civilians were "
+           "killed.\n\nQ: Is the truce holding?\n\nA: No. The ceasefire was violated within minutes.\n"),
+    ("ru", "Омбудсмен об обстрелах\n\nОб обстрелах нам рассказал омбудсмен Карабаха Артак Бегларян.\n\n"
+           "Вопрос: Что произошло ночью?\n\nОтвет: Город снова обстреляли. Погибли двое мирных жителей.\n\n"
+           "Вопрос: Соблюдается ли перемирие?\n\nОтвет: Нет. Перемирие нарушено через несколько минут.\n"),
+])
+def test_an_answers_label_is_the_interviewees(lang, text):
+    got = [c for c in claims_of(text, lang) if c[0] in ("casualty", "ceasefire")]
+    assert got and all(party == "nagorno-karabakh" for _, party, _ in got), got
+
+
 def test_a_claim_in_an_answer_with_its_own_speaker_keeps_it():
     text = ("An interview with the ICRC\n\n"
             "DW spoke to the ICRC's regional director Martin Schuepp.\n\n"

@@ -6,6 +6,8 @@ Schüepp: ..."), or the one the introduction says was interviewed ("DW spoke to 
 """
 from __future__ import annotations
 
+import regex
+
 from .article import Article, lines
 from .attribution import Attributor
 from .engine.cache import own_pattern
@@ -15,6 +17,9 @@ from .lexicon.gazetteer import BODY, PERSON
 _DASH = own_pattern(r"[–—-]\s*")  # "— Сколько людей ...?": a line of a dialogue
 # "Martin Schüepp: ...", "DW: ...", "Q: ...", "Вопрос: ...": a short label that ends in a colon
 _LABEL = own_pattern(r"((?-i:\p{Lu})[^\s:.?!,;\"“”«»]*(?:\s+[^\s:.?!,;\"“”«»]+){0,4}?)\s*:\s+")
+_ANSWER = own_pattern(r"A|Answer|О|Ответ|J|Jawab(?:an)?", regex.I)  # an answer's label: no name, the interviewee
+_ASK = own_pattern(r"Q|Question|В|Вопрос|T|Tanya|Pertanyaan", regex.I)
+_ANSWERS = ("", "")  # who answers after an answer's label: the interviewee
 _QUESTION_END = own_pattern(r"\?[\s\"”»’)]*$")
 _MAX_QUESTION = 600  # characters: a question is a line or two, not a paragraph of argument
 _AFTER_VERB = 60  # characters after the interview word where the one interviewed is named
@@ -31,8 +36,8 @@ class _Line:
 def interview_answers(art: Article, comp: CompiledLang, attributor: Attributor) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (speaker, party)) of each answer of an interview in question-and-answer form;
     no answers when the text is not one, or when no side can be named for them."""
-    if art.text.count("?") < _MIN_QUESTIONS:
-        return []  # most reports: no line of theirs needs reading
+    if "?" not in art.text:
+        return []  # most reports: no line of theirs needs reading (an outlet's label may ask without one)
     units = _lines(art, attributor)
     questions = [i for i, u in enumerate(units) if u.question and i > 0]
     answered = [i for i in questions if i + 1 < len(units) and not units[i + 1].question]
@@ -50,7 +55,7 @@ def interview_answers(art: Article, comp: CompiledLang, attributor: Attributor) 
             u = units[i]
             if last is None and i > q + 1 and not (u.dash and first.dash or u.label and first.label):
                 break  # after the last answer the report goes on in its own voice
-            if u.label is not None:
+            if u.label is not None and u.who is not _ANSWERS:
                 if u.who is None:
                     break  # "DW: ..." with no question mark: the interviewer again
                 who = interviewee = u.who  # and the one the later answers with no label are by
@@ -74,12 +79,18 @@ def _lines(art: Article, attributor: Attributor) -> list[_Line]:
             if dash is not None:
                 body = dash.end()
             label = _LABEL.match(text, body, e)
-            who = None
-            if label is not None:
+            who, asks = None, False
+            if label is not None and _ANSWER.fullmatch(text, *label.span(1)):
+                who = _ANSWERS  # "A: ...": the interviewee answers, whom the introduction names
+            elif label is not None:
                 got = attributor.speaker_in(label.start(1), label.end(1), names_only=True)
                 if got is not None and got.party and not got.media:
                     who = (" ".join(label.group(1).split()), got.party)
-            question = who is None and e - s <= _MAX_QUESTION and _QUESTION_END.search(text, s, e) is not None
+                # "BBC: Armenia says it is your army that is attacking.": the outlet's label asks,
+                # even where no question mark ends what it puts to the interviewee; so does "Q:"
+                asks = got is not None and got.media or _ASK.fullmatch(text, *label.span(1)) is not None
+            question = who is None and e - s <= _MAX_QUESTION and (
+                asks or _QUESTION_END.search(text, s, e) is not None)
             out.append(_Line(s, e, dash is not None, label.span(1) if label else None, who, question))
     return out
 
