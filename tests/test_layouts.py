@@ -42,21 +42,6 @@ def test_the_answers_of_an_interview_are_the_interviewees(lang, text, speaker):
     assert {s for _, _, s in answers} == {speaker}, got
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Envoy on the war\n\nIn an interview with the Berliner Zeitung, Azerbaijan's ambassador to Germany, "
-           "Ramin Hasanov, spoke about the fighting.\n\nWhat happened in Ganja?\n\nA missile hit a residential "
-           "block. Thirteen civilians were killed there on Saturday.\n\nIs the truce holding?\n\nNo. The "
-           "humanitarian ceasefire has been violated every day.\n"),
-    ("id", "Dubes soal perang\n\nDalam wawancara dengan Kompas, Duta Besar Azerbaijan untuk Indonesia, Elnur "
-           "Sultanov, bercerita soal perang.\n\nApa yang terjadi di Ganja?\n\nRudal menghantam blok perumahan. "
-           "Sebanyak 13 warga sipil tewas di sana pada Sabtu.\n\nApakah gencatan senjata bertahan?\n\nTidak. "
-           "Gencatan senjata kemanusiaan dilanggar setiap hari.\n"),
-])
-def test_an_envoy_the_lexicon_does_not_know_is_interviewed_for_the_side_he_serves(lang, text):
-    answers = [c for c in claims_of(text, lang) if c[0] in ("casualty", "ceasefire")]
-    assert answers and all(party == "azerbaijan" for _, party, _ in answers), answers
-
-
 def test_an_outlets_label_asks_even_without_a_question_mark():
     text = ("The minister on the war\n\nAzerbaijan's Foreign Minister Jeyhun Bayramov spoke to the BBC in Baku.\n\n"
             "BBC: Is there a ceasefire today?\n\nBayramov: No. The humanitarian ceasefire was violated within hours.\n\n"
@@ -66,17 +51,29 @@ def test_an_outlets_label_asks_even_without_a_question_mark():
     assert got == [("casualty", "azerbaijan", "Bayramov")]
 
 
-@pytest.mark.parametrize("lang, text", [
+@pytest.mark.parametrize("lang, text, party", [
+    # an envoy the lexicon does not know, named right after the interview word by the side he serves
+    ("en", "Envoy on the war\n\nIn an interview with the Berliner Zeitung, Azerbaijan's ambassador to Germany, "
+           "Ramin Hasanov, spoke about the fighting.\n\nWhat happened in Ganja?\n\nA missile hit a residential "
+           "block. Thirteen civilians were killed there on Saturday.\n\nIs the truce holding?\n\nNo. The "
+           "humanitarian ceasefire has been violated every day.\n", "azerbaijan"),
+    ("id", "Dubes soal perang\n\nDalam wawancara dengan Kompas, Duta Besar Azerbaijan untuk Indonesia, Elnur "
+           "Sultanov, bercerita soal perang.\n\nApa yang terjadi di Ganja?\n\nRudal menghantam blok perumahan. "
+           "Sebanyak 13 warga sipil tewas di sana pada Sabtu.\n\nApakah gencatan senjata bertahan?\n\nTidak. "
+           "Gencatan senjata kemanusiaan dilanggar setiap hari.\n", "azerbaijan"),
+    # "Q:" / "Вопрос:" ask and "A:" / "Ответ:" answer for the interviewee the introduction names
     ("en", "Ombudsman on the shelling\n\nKarabakh's ombudsman Artak Beglaryan spoke to us by phone from "
            "Stepanakert.\n\nQ: What happened last night?\n\nA: The city was shelled again. Two civilians were "
-           "killed.\n\nQ: Is the truce holding?\n\nA: No. The ceasefire was violated within minutes.\n"),
+           "killed.\n\nQ: Is the truce holding?\n\nA: No. The ceasefire was violated within minutes.\n",
+     "nagorno-karabakh"),
     ("ru", "Омбудсмен об обстрелах\n\nОб обстрелах нам рассказал омбудсмен Карабаха Артак Бегларян.\n\n"
            "Вопрос: Что произошло ночью?\n\nОтвет: Город снова обстреляли. Погибли двое мирных жителей.\n\n"
-           "Вопрос: Соблюдается ли перемирие?\n\nОтвет: Нет. Перемирие нарушено через несколько минут.\n"),
+           "Вопрос: Соблюдается ли перемирие?\n\nОтвет: Нет. Перемирие нарушено через несколько минут.\n",
+     "nagorno-karabakh"),
 ])
-def test_an_answers_label_is_the_interviewees(lang, text):
-    got = [c for c in claims_of(text, lang) if c[0] in ("casualty", "ceasefire")]
-    assert got and all(party == "nagorno-karabakh" for _, party, _ in got), got
+def test_the_answers_go_to_the_interviewee_however_the_layout_names_him(lang, text, party):
+    answers = [c for c in claims_of(text, lang) if c[0] in ("casualty", "ceasefire")]
+    assert answers and all(p == party for _, p, _ in answers), answers
 
 
 def test_a_claim_in_an_answer_with_its_own_speaker_keeps_it():
